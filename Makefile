@@ -1,0 +1,73 @@
+# Cowl: a teaching kernel for x86-64 that shows how processes are created.
+# `make run` boots it to a shell, `make test` runs every test headless.
+
+BUILD    := build
+ARCH     := x86_64
+
+CC       := gcc
+LD       := ld
+NASM     := nasm
+
+# Kernel: freestanding, linked at -2 GiB (mcmodel=kernel), no SSE (the kernel
+# does not save FPU state on entry), no red zone (interrupts push on the stack).
+KCFLAGS  := -std=c11 -O2 -g -Wall -Wextra -Werror=implicit-function-declaration \
+            -ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone \
+            -mno-mmx -mno-sse -mno-sse2 -mno-avx -fno-stack-protector \
+            -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+            -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+            -Ikernel/include -Iarch/$(ARCH)/include -MMD -MP
+KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -T linker.ld
+NASMFLAGS:= -f elf64 -g -F dwarf -Iarch/$(ARCH)/ -Iboot/
+
+KSRC_C   := $(shell find kernel arch tests/kernel -name '*.c' | sort)
+KSRC_ASM := $(shell find boot arch -name '*.asm' | sort)
+KOBJ     := $(KSRC_C:%.c=$(BUILD)/k/%.o) $(KSRC_ASM:%.asm=$(BUILD)/k/%.o)
+
+KERNEL   := $(BUILD)/kernel.elf
+ISO      := $(BUILD)/cowl.iso
+INITRD   := $(BUILD)/initrd.cpio
+
+.PHONY: all iso run debug test test-kernel test-host deps clean
+all: $(KERNEL) $(ISO)
+
+$(BUILD)/k/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/k/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) $< -o $@
+
+$(KERNEL): $(KOBJ) linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KOBJ)
+
+include user/user.mk
+include tests/tests.mk
+
+$(ISO): $(KERNEL) $(INITRD) boot/grub.cfg | deps
+	@rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
+	cp $(KERNEL) $(BUILD)/iso/boot/kernel.elf
+	cp $(INITRD) $(BUILD)/iso/boot/initrd.cpio
+	cp boot/grub.cfg $(BUILD)/iso/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(BUILD)/iso 2>$(BUILD)/grub-mkrescue.log || \
+		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
+
+iso: $(ISO)
+
+# Installs (as root) or names (otherwise) the Debian packages the build needs.
+deps:
+	@tools/deps
+
+run: $(ISO)
+	tools/qemu $(if $(GUI),--gui) $(ISO)
+
+debug: $(ISO)
+	tools/qemu --debug $(ISO)
+
+test: deps
+	@tools/test
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(KOBJ:.o=.d)

@@ -1,0 +1,47 @@
+/*
+ * CPU set-up beyond what boot.asm did: SSE for user programs (the kernel is
+ * built without it), the SYSCALL/SYSRET MSRs, and the FPU state a new
+ * program starts with.  Intel SDM vol. 3A, 13.1.4 "Initialization of the
+ * SSE Extensions"; vol. 2B, SYSCALL.
+ */
+#include <asm/cpu.h>
+#include <asm/segment.h>
+#include <arch.h>
+
+extern char entry_SYSCALL_64[];
+
+void fpu_init(void)
+{
+	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
+	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+}
+
+void syscall_init(void)
+{
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+	/* STAR[47:32]: SYSCALL CS (SS = +8); STAR[63:48]: SYSRET base (CS = +16, SS = +8). */
+	wrmsr(MSR_STAR, ((u64)__USER32_CS << 48) | ((u64)__KERNEL_CS << 32));
+	wrmsr(MSR_LSTAR, (u64)entry_SYSCALL_64);
+	/* Run the kernel with interrupts off, no single-step, DF clear, AC clear. */
+	wrmsr(MSR_FMASK, X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_AC);
+}
+
+void fpu_save(struct fpu_state *f)
+{
+	__asm__ volatile("fxsaveq %0" : "=m"(*f));
+}
+
+void fpu_restore(const struct fpu_state *f)
+{
+	__asm__ volatile("fxrstorq %0" : : "m"(*f));
+}
+
+/* The state after FNINIT with SSE exceptions masked (MXCSR 0x1f80), as a new program gets. */
+void fpu_init_state(struct fpu_state *f)
+{
+	*f = (struct fpu_state){ 0 };
+	f->bytes[0] = 0x7f; /* FCW 0x037f */
+	f->bytes[1] = 0x03;
+	f->bytes[24] = 0x80; /* MXCSR 0x1f80 */
+	f->bytes[25] = 0x1f;
+}

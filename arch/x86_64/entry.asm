@@ -1,0 +1,185 @@
+; Kernel entry and exit: interrupt and exception stubs, the SYSCALL entry,
+; the return to user mode, the context switch and the first return of a new
+; task.  Every entry from user mode leaves a struct pt_regs (asm/ptrace.h)
+; at the top of the task's kernel stack.
+;
+; The kernel runs with interrupts disabled (all IDT gates are interrupt
+; gates and SYSCALL masks IF), so nothing here races with an interrupt.
+; There is one CPU and the kernel never uses GS, so no SWAPGS is needed.
+
+bits 64
+default rel
+
+%define __KERNEL_DS 0x18
+%define __USER_DS   0x2b
+%define __USER_CS   0x33
+%define ENOSYS      38
+
+; offsets in struct pt_regs
+%define PT_RCX      11*8
+%define PT_CS       18*8
+%define PT_RSP      20*8
+
+extern interrupt_dispatch
+extern do_syscall_64
+extern exit_to_user_mode
+extern schedule_tail
+extern syscall_kernel_sp
+
+%macro SAVE_REGS 0
+	push rdi
+	push rsi
+	push rdx
+	push rcx
+	push rax
+	push r8
+	push r9
+	push r10
+	push r11
+	push rbx
+	push rbp
+	push r12
+	push r13
+	push r14
+	push r15
+%endmacro
+
+%macro RESTORE_REGS 0
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop rbp
+	pop rbx
+	pop r11
+	pop r10
+	pop r9
+	pop r8
+	pop rax
+	pop rcx
+	pop rdx
+	pop rsi
+	pop rdi
+%endmacro
+
+section .text
+
+; Exceptions 8, 10-14, 17, 21, 29 and 30 push an error code; for the rest the
+; stub pushes 0 so the frame is always the same (Intel SDM vol. 3A, 6.13).
+%macro ISR 1
+isr_%1:
+%if %1 = 8 || (%1 >= 10 && %1 <= 14) || %1 = 17 || %1 = 21 || %1 = 29 || %1 = 30
+%else
+	push 0
+%endif
+	push %1
+	jmp common_interrupt
+%endmacro
+
+%assign v 0
+%rep 256
+ISR v
+%assign v v+1
+%endrep
+
+common_interrupt:
+	cld
+	SAVE_REGS
+	mov rdi, rsp
+	call interrupt_dispatch
+	test byte [rsp + PT_CS], 3
+	jz restore_and_iret
+	mov rdi, rsp
+	call exit_to_user_mode
+global restore_and_iret
+restore_and_iret:
+	RESTORE_REGS
+	add rsp, 16                 ; orig_rax and error_code
+	iretq
+
+; SYSCALL: RCX = user RIP, R11 = user RFLAGS, RSP still the user's.
+; (Intel SDM vol. 2B, SYSCALL.)  Build the same frame an interrupt would.
+global entry_SYSCALL_64
+entry_SYSCALL_64:
+	mov [rel user_rsp_scratch], rsp
+	mov rsp, [rel syscall_kernel_sp]
+	push __USER_DS              ; ss
+	push qword [rel user_rsp_scratch]
+	push r11                    ; rflags
+	push __USER_CS              ; cs
+	push rcx                    ; rip
+	push 0                      ; error_code
+	push rax                    ; orig_rax: the syscall number
+	push rdi
+	push rsi
+	push rdx
+	push rcx
+	push -ENOSYS                ; rax: the result until a handler sets one
+	push r8
+	push r9
+	push r10
+	push r11
+	push rbx
+	push rbp
+	push r12
+	push r13
+	push r14
+	push r15
+	mov rdi, rsp
+	call do_syscall_64          ; also runs exit_to_user_mode
+	test al, al
+	jz restore_and_iret         ; SYSRET would be unsafe: return with IRETQ
+	RESTORE_REGS
+	mov rsp, [rsp + PT_RSP - 15*8]
+	o64 sysret
+
+; void switch_context(unsigned long *prev_sp, unsigned long next_sp)
+; Saves the callee-saved registers on the old stack, switches stacks and
+; restores them from the new one.  Returns the previous task's saved-sp
+; pointer in RAX, which ret_from_fork hands to schedule_tail().
+global switch_context
+switch_context:
+	push rbp
+	push rbx
+	push r12
+	push r13
+	push r14
+	push r15
+	mov [rdi], rsp
+	mov rsp, rsi
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop rbx
+	pop rbp
+	mov rax, rdi
+	ret
+
+; A new task's first return from switch_context lands here.  copy_thread()
+; leaves RBX = a kernel thread's function (0 for a user task) and R12 = its
+; argument; below them on the stack is the task's struct pt_regs.
+global ret_from_fork
+ret_from_fork:
+	mov rdi, rax
+	call schedule_tail
+	test rbx, rbx
+	jz .to_user
+	mov rdi, r12
+	call rbx                    ; a kernel thread that returns has exec'd a user program
+.to_user:
+	mov rdi, rsp
+	call exit_to_user_mode
+	jmp restore_and_iret
+
+section .bss
+user_rsp_scratch: resq 1
+
+section .rodata
+global isr_stub_table
+isr_stub_table:
+%assign v 0
+%rep 256
+	dq isr_ %+ v
+%assign v v+1
+%endrep

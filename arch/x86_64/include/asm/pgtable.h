@@ -1,0 +1,42 @@
+/* x86-64 4-level paging entries (Intel SDM vol. 3A, 4.5 "4-Level Paging"). */
+#ifndef ASM_PGTABLE_H
+#define ASM_PGTABLE_H
+#include <types.h>
+#include <asm/page.h>
+
+typedef u64 pte_t;
+
+#define _PAGE_PRESENT (1ul << 0)
+#define _PAGE_RW (1ul << 1)
+#define _PAGE_USER (1ul << 2)
+#define _PAGE_PWT (1ul << 3)
+#define _PAGE_PCD (1ul << 4)
+#define _PAGE_ACCESSED (1ul << 5)
+#define _PAGE_DIRTY (1ul << 6)
+#define _PAGE_PSE (1ul << 7)
+#define _PAGE_GLOBAL (1ul << 8)
+#define _PAGE_NX (1ul << 63)
+#define PTE_PFN_MASK 0x000ffffffffff000ul
+
+/* Bits an intermediate table entry gets: the leaf decides the real rights. */
+#define _PAGE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
+#define PAGE_KERNEL (_PAGE_PRESENT | _PAGE_RW | _PAGE_NX | _PAGE_GLOBAL)
+#define PAGE_KERNEL_RO (_PAGE_PRESENT | _PAGE_NX | _PAGE_GLOBAL)
+#define PAGE_KERNEL_EXEC (_PAGE_PRESENT | _PAGE_GLOBAL)
+
+#define PTRS_PER_TABLE 512
+#define PGDIR_SHIFT 39
+#define PUD_SHIFT 30
+#define PMD_SHIFT 21
+#define PMD_SIZE (1ul << PMD_SHIFT)
+#define USER_PGD_ENTRIES 256 /* PML4 entries 0..255 are user space */
+
+static inline unsigned pgd_index(unsigned long va) { return (va >> PGDIR_SHIFT) & 511; }
+static inline unsigned pud_index(unsigned long va) { return (va >> PUD_SHIFT) & 511; }
+static inline unsigned pmd_index(unsigned long va) { return (va >> PMD_SHIFT) & 511; }
+static inline unsigned pte_index(unsigned long va) { return (va >> PAGE_SHIFT) & 511; }
+static inline unsigned long pte_pfn(pte_t pte) { return (pte & PTE_PFN_MASK) >> PAGE_SHIFT; }
+static inline bool pte_present(pte_t pte) { return pte & _PAGE_PRESENT; }
+static inline bool pte_write(pte_t pte) { return pte & _PAGE_RW; }
+static inline pte_t *pte_table(pte_t entry) { return (pte_t *)__va(entry & PTE_PFN_MASK); }
+#endif

@@ -1,0 +1,71 @@
+/*
+ * Read the multiboot2 boot information (multiboot2 specification, section
+ * 3.6 "Boot information format"): a size header, then 8-byte aligned tags.
+ * We keep the command line, the usable RAM ranges and the first module (the
+ * initial ramdisk).
+ */
+#include <bootinfo.h>
+#include <string.h>
+#include <printk.h>
+#include <asm/page.h>
+
+#define MB2_BOOT_MAGIC 0x36d76289
+#define TAG_END 0
+#define TAG_CMDLINE 1
+#define TAG_MODULE 3
+#define TAG_MMAP 6
+#define MMAP_AVAILABLE 1
+
+struct mb2_tag {
+	u32 type, size;
+};
+struct mb2_module {
+	struct mb2_tag tag;
+	u32 mod_start, mod_end;
+	char string[];
+};
+struct mb2_mmap {
+	struct mb2_tag tag;
+	u32 entry_size, entry_version;
+	u8 entries[];
+};
+struct mb2_mmap_entry {
+	u64 base, len;
+	u32 type, reserved;
+};
+
+struct bootinfo bootinfo;
+
+static void parse_mmap(const struct mb2_mmap *m)
+{
+	for (u32 off = 0; off + m->entry_size <= m->tag.size - sizeof(*m); off += m->entry_size) {
+		const struct mb2_mmap_entry *e = (const void *)(m->entries + off);
+		if (e->type != MMAP_AVAILABLE || bootinfo.nr_ram == MAX_MEM_REGIONS)
+			continue;
+		bootinfo.ram[bootinfo.nr_ram++] = (struct mem_region){ e->base, e->len };
+	}
+}
+
+void multiboot2_parse(u32 magic, u64 mbi_phys)
+{
+	if (magic != MB2_BOOT_MAGIC)
+		panic("bad multiboot2 magic %x", magic);
+	u32 total = *(u32 *)__va(mbi_phys);
+	bootinfo.mbi_start = mbi_phys;
+	bootinfo.mbi_end = mbi_phys + total;
+
+	for (u32 off = 8; off < total;) {
+		const struct mb2_tag *tag = __va(mbi_phys + off);
+		if (tag->type == TAG_END)
+			break;
+		if (tag->type == TAG_CMDLINE)
+			strlcpy(bootinfo.cmdline, (const char *)(tag + 1), sizeof(bootinfo.cmdline));
+		else if (tag->type == TAG_MODULE && !bootinfo.initrd_start) {
+			const struct mb2_module *mod = (const void *)tag;
+			bootinfo.initrd_start = mod->mod_start;
+			bootinfo.initrd_end = mod->mod_end;
+		} else if (tag->type == TAG_MMAP)
+			parse_mmap((const void *)tag);
+		off += ALIGN_UP(tag->size, 8);
+	}
+}

@@ -1,0 +1,66 @@
+/*
+ * Timekeeping: PIT channel 0 ticks HZ times a second on IRQ 0, driving
+ * jiffies and the scheduler; the TSC, calibrated against the PIT at boot,
+ * gives fine-grained time (clock_gettime, benchmarks).
+ * (Intel 8254 datasheet; OSDev "Programmable Interval Timer".)
+ */
+#include <time.h>
+#include <irq.h>
+#include <sched.h>
+#include <asm/io.h>
+#include <asm/cpu.h>
+
+#define PIT_FREQ 1193182
+#define PIT_CH0 0x40
+#define PIT_CH2 0x42
+#define PIT_CMD 0x43
+#define PIT_GATE 0x61 /* port B: bit 0 gates channel 2, bit 5 is its output */
+#define CALIBRATE_MS 10
+
+volatile u64 jiffies;
+static u64 tsc_per_khz, tsc_at_boot;
+
+static void timer_interrupt(void)
+{
+	jiffies++;
+	scheduler_tick();
+}
+
+/* Count TSC cycles while PIT channel 2 counts down CALIBRATE_MS milliseconds. */
+static u64 calibrate_tsc(void)
+{
+	u16 count = PIT_FREQ * CALIBRATE_MS / 1000;
+
+	outb(PIT_GATE, (inb(PIT_GATE) & ~0x02) | 0x01);
+	outb(PIT_CMD, 0xb0); /* channel 2, lobyte/hibyte, mode 0 */
+	outb(PIT_CH2, count & 0xff);
+	outb(PIT_CH2, count >> 8);
+	u64 start = rdtsc();
+	while (!(inb(PIT_GATE) & 0x20))
+		;
+	return (rdtsc() - start) / CALIBRATE_MS;
+}
+
+void timer_init(void)
+{
+	u16 divisor = PIT_FREQ / HZ;
+
+	tsc_per_khz = calibrate_tsc();
+	tsc_at_boot = rdtsc();
+	outb(PIT_CMD, 0x34); /* channel 0, lobyte/hibyte, mode 2 (rate generator) */
+	outb(PIT_CH0, divisor & 0xff);
+	outb(PIT_CH0, divisor >> 8);
+	request_irq(0, timer_interrupt);
+}
+
+u64 tsc_khz(void)
+{
+	return tsc_per_khz;
+}
+
+u64 ktime_get_ns(void)
+{
+	u64 cycles = rdtsc() - tsc_at_boot;
+
+	return cycles / tsc_per_khz * 1000000 + (cycles % tsc_per_khz) * 1000000 / tsc_per_khz;
+}

@@ -1,0 +1,90 @@
+/*
+ * Where every interrupt and exception lands (from entry.asm).  IRQs go to
+ * the PIC driver.  An exception raised by a user program becomes a signal to
+ * it, as on Linux (arch/x86/kernel/traps.c); one raised by the kernel is
+ * either expected (a fixup in __ex_table) or a bug: dump the registers, panic.
+ */
+#include <asm/ptrace.h>
+#include <asm/desc.h>
+#include <asm/cpu.h>
+#include <printk.h>
+#include <extable.h>
+#include <signal.h>
+#include <pic.h>
+#include <traps.h>
+
+#define VEC_PAGE_FAULT 14
+
+static const struct {
+	const char *name;
+	int signo;
+} exceptions[32] = {
+	[0] = { "divide error", SIGFPE },
+	[1] = { "debug", SIGTRAP },
+	[2] = { "NMI", 0 },
+	[3] = { "breakpoint", SIGTRAP },
+	[4] = { "overflow", SIGSEGV },
+	[5] = { "bound range exceeded", SIGSEGV },
+	[6] = { "invalid opcode", SIGILL },
+	[7] = { "device not available", SIGFPE },
+	[8] = { "double fault", 0 },
+	[9] = { "coprocessor segment overrun", SIGFPE },
+	[10] = { "invalid TSS", SIGSEGV },
+	[11] = { "segment not present", SIGBUS },
+	[12] = { "stack segment fault", SIGBUS },
+	[13] = { "general protection fault", SIGSEGV },
+	[14] = { "page fault", SIGSEGV },
+	[16] = { "x87 floating-point error", SIGFPE },
+	[17] = { "alignment check", SIGBUS },
+	[18] = { "machine check", 0 },
+	[19] = { "SIMD floating-point exception", SIGFPE },
+	[20] = { "virtualization exception", 0 },
+	[21] = { "control protection", SIGSEGV },
+};
+
+void show_regs(const struct pt_regs *r)
+{
+	printk(KERN_EMERG "RIP: %04lx:%016lx RFLAGS: %08lx\n", r->cs, r->rip, r->rflags);
+	printk(KERN_EMERG "RSP: %04lx:%016lx ERR: %lx\n", r->ss, r->rsp, r->error_code);
+	printk(KERN_EMERG "RAX: %016lx RBX: %016lx RCX: %016lx\n", r->rax, r->rbx, r->rcx);
+	printk(KERN_EMERG "RDX: %016lx RSI: %016lx RDI: %016lx\n", r->rdx, r->rsi, r->rdi);
+	printk(KERN_EMERG "RBP: %016lx R08: %016lx R09: %016lx\n", r->rbp, r->r8, r->r9);
+	printk(KERN_EMERG "R10: %016lx R11: %016lx R12: %016lx\n", r->r10, r->r11, r->r12);
+	printk(KERN_EMERG "R13: %016lx R14: %016lx R15: %016lx\n", r->r13, r->r14, r->r15);
+	printk(KERN_EMERG "CR0: %016lx CR2: %016lx CR3: %016lx CR4: %016lx\n",
+	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+}
+
+__noreturn void die(const char *what, const struct pt_regs *regs)
+{
+	printk(KERN_EMERG "%s in kernel mode\n", what);
+	show_regs(regs);
+	panic("%s", what);
+}
+
+static void do_exception(struct pt_regs *regs, unsigned vec)
+{
+	const char *name = vec < 32 && exceptions[vec].name ? exceptions[vec].name : "reserved exception";
+
+	if (vec == VEC_PAGE_FAULT) {
+		do_page_fault(regs, regs->error_code, read_cr2());
+		return;
+	}
+	if (user_mode(regs) && vec < 32 && exceptions[vec].signo) {
+		force_sig_fault(exceptions[vec].signo, regs->rip);
+		return;
+	}
+	if (fixup_exception(regs))
+		return;
+	die(name, regs);
+}
+
+void interrupt_dispatch(struct pt_regs *regs)
+{
+	unsigned vec = regs->orig_rax;
+
+	if (vec < IRQ_BASE_VECTOR)
+		do_exception(regs, vec);
+	else if (vec < IRQ_BASE_VECTOR + 16)
+		pic_handle_irq(vec - IRQ_BASE_VECTOR);
+}

@@ -1,0 +1,67 @@
+; Copying to and from user memory.  The kernel touches user addresses only
+; through these routines: each instruction that may fault on a bad user
+; address has an __ex_table entry, so the page-fault handler, when it cannot
+; resolve the fault, resumes at the fixup instead of panicking.
+; The C wrappers in kernel/include/uaccess.h check that the range lies in
+; user space first.
+
+bits 64
+default rel
+
+%macro EXTABLE 2
+	section __ex_table alloc noexec nowrite progbits align=8
+	dq %1, %2
+	section .text
+%endmacro
+
+section .text
+
+; unsigned long __copy_user(void *dst, const void *src, unsigned long n)
+; Returns the number of bytes NOT copied (0 on success).
+global __copy_user
+__copy_user:
+	mov rcx, rdx
+.copy:
+	rep movsb
+	xor eax, eax
+	ret
+.fault:
+	mov rax, rcx                ; rep movsb leaves the remaining count in RCX
+	ret
+EXTABLE .copy, .fault
+
+; unsigned long __clear_user(void *dst, unsigned long n): bytes NOT cleared.
+global __clear_user
+__clear_user:
+	mov rcx, rsi
+	xor eax, eax
+.clear:
+	rep stosb
+	ret
+.fault:
+	mov rax, rcx
+	ret
+EXTABLE .clear, .fault
+
+; long __strncpy_from_user(char *dst, const char *src, long count)
+; Copies up to COUNT bytes, stopping after a NUL.  Returns the string length,
+; COUNT if no NUL was found, or -EFAULT (-14).
+global __strncpy_from_user
+__strncpy_from_user:
+	xor eax, eax
+.next:
+	cmp rax, rdx
+	je .done
+.load:
+	mov cl, [rsi + rax]
+	mov [rdi + rax], cl
+	test cl, cl
+	jz .done
+	inc rax
+	jmp .next
+.done:
+	ret
+.fault:
+	mov rax, -14
+	ret
+EXTABLE .load, .fault

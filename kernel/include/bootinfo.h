@@ -1,0 +1,23 @@
+/* What the boot loader told us, copied out of the multiboot2 information. */
+#ifndef BOOTINFO_H
+#define BOOTINFO_H
+#include <types.h>
+
+#define MAX_MEM_REGIONS 32
+#define CMDLINE_MAX 512
+
+struct mem_region {
+	u64 base, size;
+};
+
+struct bootinfo {
+	char cmdline[CMDLINE_MAX];
+	struct mem_region ram[MAX_MEM_REGIONS]; /* usable RAM, from the memory map */
+	unsigned nr_ram;
+	u64 initrd_start, initrd_end;           /* physical; 0 if no module */
+	u64 mbi_start, mbi_end;                 /* the information block itself */
+};
+
+extern struct bootinfo bootinfo;
+void multiboot2_parse(u32 magic, u64 mbi_phys);
+#endif

@@ -1,0 +1,15 @@
+/* The consoles printk and /dev/console write to, and where input comes from. */
+#ifndef CONSOLE_H
+#define CONSOLE_H
+#include <types.h>
+
+void serial_init(void);
+void serial_write(const char *s, size_t n);
+void serial_enable_rx_irq(void);
+void vga_init(void);
+void vga_write(const char *s, size_t n);
+void debugcon_write(const char *s, size_t n);
+
+/* Called from the serial and keyboard interrupt handlers with one input byte. */
+void console_input_char(char c);
+#endif

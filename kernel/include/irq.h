@@ -1,0 +1,6 @@
+/* Hardware interrupt lines (legacy PIC IRQ 0-15). */
+#ifndef IRQ_H
+#define IRQ_H
+typedef void (*irq_handler_t)(void);
+void request_irq(unsigned irq, irq_handler_t handler);
+#endif

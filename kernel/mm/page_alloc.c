@@ -1,0 +1,132 @@
+/*
+ * The buddy allocator.  Free memory is kept in blocks of 2^order pages,
+ * each block aligned to its size; a block's "buddy" is the neighbour it was
+ * split from (pfn ^ (1 << order)).  Freeing merges a block with its buddy
+ * while the buddy is free and of the same order, so large blocks come back.
+ * Every frame has a struct page in mem_map[], whose reference count is what
+ * copy-on-write consults (see kernel/mm/memory.c).
+ */
+#include <mm.h>
+#include <bootinfo.h>
+#include <string.h>
+#include <printk.h>
+
+struct page *mem_map;
+unsigned long max_pfn;
+struct page *zero_page;
+
+static struct list_head free_area[MAX_ORDER];
+static unsigned long free_pages, total_pages;
+static long fail_budget = -1;
+
+unsigned long nr_free_pages(void) { return free_pages; }
+unsigned long nr_total_pages(void) { return total_pages; }
+void page_alloc_fail_after(long budget) { fail_budget = budget; }
+
+static void add_to_free_area(struct page *page, unsigned order)
+{
+	page->flags |= PG_buddy;
+	page->order = order;
+	list_add(&page->lru, &free_area[order]);
+}
+
+static void remove_from_free_area(struct page *page)
+{
+	page->flags &= ~PG_buddy;
+	list_del(&page->lru);
+}
+
+void __free_pages(struct page *page, unsigned order)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	free_pages += 1ul << order;
+	page->refcount = 0;
+	page->flags = 0;
+	for (; order < MAX_ORDER - 1; order++) {
+		unsigned long buddy_pfn = pfn ^ (1ul << order);
+		struct page *buddy = pfn_to_page(buddy_pfn);
+		if (buddy_pfn >= max_pfn || !(buddy->flags & PG_buddy) || buddy->order != order)
+			break;
+		remove_from_free_area(buddy);
+		pfn &= ~(1ul << order);
+	}
+	add_to_free_area(pfn_to_page(pfn), order);
+}
+
+struct page *alloc_pages(unsigned order)
+{
+	if (fail_budget == 0)
+		return NULL;
+	for (unsigned o = order; o < MAX_ORDER; o++) {
+		if (list_empty(&free_area[o]))
+			continue;
+		struct page *page = list_first_entry(&free_area[o], struct page, lru);
+		remove_from_free_area(page);
+		/* Split: give the upper halves back until the block is the right size. */
+		while (o > order) {
+			o--;
+			add_to_free_area(page + (1ul << o), o);
+		}
+		page->refcount = 1;
+		free_pages -= 1ul << order;
+		if (fail_budget > 0)
+			fail_budget--;
+		return page;
+	}
+	return NULL;
+}
+
+struct page *alloc_page(void)
+{
+	return alloc_pages(0);
+}
+
+struct page *alloc_zeroed_page(void)
+{
+	struct page *page = alloc_page();
+
+	if (page)
+		memset(page_address(page), 0, PAGE_SIZE);
+	return page;
+}
+
+void put_page(struct page *page)
+{
+	BUG_ON(page->refcount <= 0);
+	if (--page->refcount == 0)
+		__free_pages(page, 0);
+}
+
+static bool pfn_is_usable_ram(unsigned long pfn)
+{
+	u64 phys = (u64)pfn << PAGE_SHIFT;
+
+	for (unsigned i = 0; i < bootinfo.nr_ram; i++)
+		if (phys >= bootinfo.ram[i].base && phys + PAGE_SIZE <= bootinfo.ram[i].base + bootinfo.ram[i].size)
+			return !memblock_is_reserved(phys);
+	return false;
+}
+
+/* Allocate mem_map for all of RAM, then free every usable, unreserved frame. */
+void page_alloc_init(void)
+{
+	for (unsigned i = 0; i < bootinfo.nr_ram; i++)
+		max_pfn = MAX(max_pfn, (bootinfo.ram[i].base + bootinfo.ram[i].size) >> PAGE_SHIFT);
+	u64 map_size = max_pfn * sizeof(struct page);
+	mem_map = __va(memblock_alloc(map_size, PAGE_SIZE));
+	memset(mem_map, 0, map_size);
+	for (unsigned o = 0; o < MAX_ORDER; o++)
+		INIT_LIST_HEAD(&free_area[o]);
+
+	for (unsigned long pfn = 0; pfn < max_pfn; pfn++) {
+		INIT_LIST_HEAD(&mem_map[pfn].lru);
+		if (pfn_is_usable_ram(pfn)) {
+			total_pages++;
+			__free_pages(&mem_map[pfn], 0);
+		} else {
+			mem_map[pfn].flags = PG_reserved;
+		}
+	}
+	zero_page = alloc_zeroed_page();
+}

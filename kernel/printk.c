@@ -1,0 +1,45 @@
+/* printk: format, strip the level prefix, decide which consoles see it. */
+#include <printk.h>
+#include <string.h>
+#include <console.h>
+
+int console_loglevel = 7;
+
+static int message_level(const char **fmt)
+{
+	const char *f = *fmt;
+
+	if (f[0] == KERN_SOH[0] && f[1] >= '0' && f[1] <= '7') {
+		*fmt = f + 2;
+		return f[1] - '0';
+	}
+	return LOGLEVEL_DEFAULT;
+}
+
+void console_write(const char *s, size_t n)
+{
+	serial_write(s, n);
+	vga_write(s, n);
+}
+
+int vprintk(const char *fmt, va_list ap)
+{
+	char buf[512];
+	int level = message_level(&fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	size_t len = MIN((size_t)n, sizeof(buf) - 1);
+
+	debugcon_write(buf, len);
+	if (level <= console_loglevel)
+		console_write(buf, len);
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
