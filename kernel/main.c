@@ -17,6 +17,9 @@
 #include <pic.h>
 #include <asm/desc.h>
 #include <asm/cpu.h>
+#include <sched.h>
+#include <fs.h>
+#include <trace.h>
 
 static char cmdline_buf[CMDLINE_MAX];
 
@@ -45,12 +48,43 @@ static void print_banner(void)
 		nr_total_pages() * 4, nr_free_pages() * 4, (unsigned long)(tsc_khz() / 1000));
 }
 
-static __noreturn void run_selftests_and_exit(const char *selection)
+/* pid 1 starts as a kernel thread and becomes /sbin/init by exec. */
+static int kernel_init(void *unused)
+{
+	static const char *const envp[] = { "HOME=/", "TERM=linux", "PATH=/bin:/sbin", NULL };
+	const char *argv[CMDLINE_MAX_ARGS + 2] = { "/sbin/init" };
+
+	(void)unused;
+	for (unsigned i = 0; i < kernel_cmdline.nr_init_args; i++)
+		argv[i + 1] = kernel_cmdline.init_args[i];
+	if (console_setup_stdio() < 0)
+		panic("cannot open /dev/console");
+	int err = kernel_execve(argv[0], argv, envp);
+	if (err)
+		panic("no working init found: /sbin/init: error %d", err);
+	return 0; /* ret_from_fork returns to user mode, into init */
+}
+
+static void run_selftests(const char *selection)
 {
 	int failed = run_kernel_selftests(selection);
 
 	pr_info("selftest: %d failed\n", failed);
-	machine_exit(failed ? EXIT_TESTS_FAILED : EXIT_OK);
+	if (!kernel_cmdline.nr_init_args)
+		machine_exit(failed ? EXIT_TESTS_FAILED : EXIT_OK);
+}
+
+static void start_processes(void)
+{
+	sched_init();
+	vfs_init();
+	init_task.files = files_alloc();
+	init_task.fs = fs_alloc_root();
+	if (!init_task.files || !init_task.fs)
+		panic("out of memory starting init");
+	syscall_init();
+	if (kernel_thread(kernel_init, NULL, "init", 0) < 0)
+		panic("cannot create init");
 }
 
 __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
@@ -67,10 +101,16 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 	timer_init();
 	print_banner();
 
+	const char *trace = cmdline_get(&kernel_cmdline, "trace");
+	if (trace && (int)(trace_mask = trace_parse(trace)) < 0) {
+		pr_warn("trace=%s: unknown event kind (know: cow,fault,clone,exec,exit,wait,sched,all)\n", trace);
+		trace_mask = 0;
+	}
+	start_processes();
 	const char *selection = cmdline_get(&kernel_cmdline, "selftest");
 	if (selection)
-		run_selftests_and_exit(selection);
-	pr_info("no init yet: halting\n");
-	for (;;)
-		safe_halt();
+		run_selftests(selection);
+	serial_enable_rx_irq();
+	keyboard_init();
+	cpu_idle();
 }

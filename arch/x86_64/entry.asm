@@ -135,8 +135,7 @@ entry_SYSCALL_64:
 
 ; void switch_context(unsigned long *prev_sp, unsigned long next_sp)
 ; Saves the callee-saved registers on the old stack, switches stacks and
-; restores them from the new one.  Returns the previous task's saved-sp
-; pointer in RAX, which ret_from_fork hands to schedule_tail().
+; restores them from the new one.
 global switch_context
 switch_context:
 	push rbp
@@ -153,7 +152,6 @@ switch_context:
 	pop r12
 	pop rbx
 	pop rbp
-	mov rax, rdi
 	ret
 
 ; A new task's first return from switch_context lands here.  copy_thread()
@@ -161,7 +159,6 @@ switch_context:
 ; argument; below them on the stack is the task's struct pt_regs.
 global ret_from_fork
 ret_from_fork:
-	mov rdi, rax
 	call schedule_tail
 	test rbx, rbx
 	jz .to_user

@@ -1,8 +1,8 @@
 /*
  * Read the multiboot2 boot information (multiboot2 specification, section
  * 3.6 "Boot information format"): a size header, then 8-byte aligned tags.
- * We keep the command line, the usable RAM ranges and the first module (the
- * initial ramdisk).
+ * We keep the command line, the usable RAM ranges and the modules (initrd
+ * archives, unpacked in order, so a later one can add or replace files).
  */
 #include <bootinfo.h>
 #include <string.h>
@@ -60,10 +60,10 @@ void multiboot2_parse(u32 magic, u64 mbi_phys)
 			break;
 		if (tag->type == TAG_CMDLINE)
 			strlcpy(bootinfo.cmdline, (const char *)(tag + 1), sizeof(bootinfo.cmdline));
-		else if (tag->type == TAG_MODULE && !bootinfo.initrd_start) {
+		else if (tag->type == TAG_MODULE && bootinfo.nr_modules < MAX_MODULES) {
 			const struct mb2_module *mod = (const void *)tag;
-			bootinfo.initrd_start = mod->mod_start;
-			bootinfo.initrd_end = mod->mod_end;
+			bootinfo.modules[bootinfo.nr_modules++] =
+				(struct mem_region){ mod->mod_start, mod->mod_end - mod->mod_start };
 		} else if (tag->type == TAG_MMAP)
 			parse_mmap((const void *)tag);
 		off += ALIGN_UP(tag->size, 8);

@@ -23,6 +23,7 @@ static u64 tsc_per_khz, tsc_at_boot;
 static void timer_interrupt(void)
 {
 	jiffies++;
+	timer_wake_sleepers();
 	scheduler_tick();
 }
 

@@ -5,6 +5,7 @@
 
 #define MAX_MEM_REGIONS 32
 #define CMDLINE_MAX 512
+#define MAX_MODULES 4
 
 struct mem_region {
 	u64 base, size;
@@ -14,7 +15,8 @@ struct bootinfo {
 	char cmdline[CMDLINE_MAX];
 	struct mem_region ram[MAX_MEM_REGIONS]; /* usable RAM, from the memory map */
 	unsigned nr_ram;
-	u64 initrd_start, initrd_end;           /* physical; 0 if no module */
+	struct mem_region modules[MAX_MODULES];  /* initrd archives, in boot order */
+	unsigned nr_modules;
 	u64 mbi_start, mbi_end;                 /* the information block itself */
 };
 

@@ -1,4 +1,181 @@
+/*
+ * Tasks.  As in Linux, a task_struct is one thread of execution; what makes
+ * a set of tasks a "process" or "threads" is only which of the structures
+ * below they share (mm, files, fs, sighand, signal), decided by the clone
+ * flags in kernel/fork.c.
+ */
 #ifndef SCHED_H
 #define SCHED_H
+#include <types.h>
+#include <list.h>
+#include <wait.h>
+#include <arch.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <uapi/signal.h>
+
+struct mm_struct;
+struct files_struct;
+struct fs_struct;
+struct pt_regs;
+struct pid_namespace;
+struct uts_namespace;
+
+/* __state values, as Linux numbers them */
+#define TASK_RUNNING 0x0000
+#define TASK_INTERRUPTIBLE 0x0001
+#define TASK_UNINTERRUPTIBLE 0x0002
+#define TASK_NEW 0x0800
+/* exit_state values */
+#define EXIT_DEAD 0x0010
+#define EXIT_ZOMBIE 0x0020
+
+/* flags */
+#define PF_EXITING 0x00000004
+#define PF_KTHREAD 0x00200000
+
+#define TASK_COMM_LEN 16
+#define THREAD_SIZE (4 * PAGE_SIZE) /* kernel stack */
+#define THREAD_ORDER 2
+#define MAX_PID_NS_LEVEL 4
+#define PID_MAX 32768
+#define MAX_THREADS 512 /* tasks in the system: fork beyond it is -EAGAIN */
+
+struct thread_struct {
+	unsigned long sp;        /* kernel stack pointer while switched out */
+	unsigned long fsbase;    /* user FS base (TLS), arch_prctl(ARCH_SET_FS) */
+	unsigned long gsbase;
+	struct fpu_state fpu;    /* user x87/SSE registers while switched out */
+};
+
+struct vfork_completion {
+	bool done;
+	struct task_struct *waiter;
+};
+
+struct k_sigpending {
+	u64 signal; /* bit (sig - 1) set: signal pending */
+};
+
+/* Signal handlers: shared with CLONE_SIGHAND. */
+struct sighand_struct {
+	int count;
+	struct k_sigaction action[_NSIG];
+};
+
+/* The thread group ("process"): shared with CLONE_THREAD. */
+struct signal_struct {
+	int count;                        /* references (tasks + waiters) */
+	int nr_threads;                   /* tasks in the group */
+	int live;                         /* ... that have not exited yet */
+	struct list_head thread_head;     /* the tasks, through thread_node */
+	struct k_sigpending shared_pending;
+	int group_exit_code;
+	bool group_exit;                  /* exit_group or a fatal signal is under way */
+	struct wait_queue_head wait_chldexit; /* parents in wait4 sleep here */
+};
+
+/* Namespaces: shared unless CLONE_NEWUTS / CLONE_NEWPID ask for new ones. */
+struct nsproxy {
+	int count;
+	struct uts_namespace *uts_ns;
+	struct pid_namespace *pid_ns_for_children;
+};
+
+struct task_struct {
+	struct thread_struct thread;      /* first: the context switch saves here */
+	volatile long __state;
+	unsigned int flags;
+	int exit_state;
+	int exit_code;                    /* wait status reported to the parent */
+	int exit_signal;                  /* sent to the parent at exit; -1 for threads */
+
+	pid_t pid;                        /* global (initial namespace) ids */
+	pid_t tgid;
+	pid_t numbers[MAX_PID_NS_LEVEL];  /* pid in each namespace level 0..pid_ns->level */
+	struct pid_namespace *pid_ns;     /* the namespace the task is visible in */
+
+	struct task_struct *real_parent;  /* who created it (or the reaper after reparenting) */
+	struct task_struct *parent;       /* who gets SIGCHLD and wait4 */
+	struct list_head children;        /* my children, through their sibling */
+	struct list_head sibling;
+	struct task_struct *group_leader;
+	struct list_head thread_node;     /* in signal->thread_head */
+	struct list_head tasks;           /* all tasks */
+	struct list_head run_list;        /* the run queue */
+
+	void *stack;                      /* base of the kernel stack (THREAD_SIZE) */
+	struct mm_struct *mm;             /* NULL for kernel threads */
+	struct mm_struct *active_mm;      /* the page tables in use */
+	struct files_struct *files;
+	struct fs_struct *fs;
+	struct sighand_struct *sighand;
+	struct signal_struct *signal;
+	struct nsproxy *nsproxy;
+
+	u64 blocked;                      /* blocked signals mask */
+	struct k_sigpending pending;      /* signals for this thread only */
+
+	int __user *set_child_tid;        /* CLONE_CHILD_SETTID */
+	int __user *clear_child_tid;      /* CLONE_CHILD_CLEARTID, set_tid_address */
+	struct vfork_completion *vfork_done; /* CLONE_VFORK: the parent waiting for our exec or exit */
+	unsigned long fault_address;      /* si_addr of the last fault signal */
+	int usage;                        /* references to this task_struct */
+
+	int time_slice;                   /* ticks left before preemption */
+	u64 start_time;                   /* jiffies at creation */
+	u64 utime, stime;                 /* ticks spent in user and kernel mode */
+	char comm[TASK_COMM_LEN];
+};
+
+extern struct task_struct *current;
+extern struct task_struct init_task; /* pid 0, the idle task */
+extern struct list_head task_list;   /* every task, through ->tasks */
+extern bool need_resched;
+extern int nr_threads;
+
+static inline bool thread_group_leader(const struct task_struct *p) { return p->group_leader == p; }
+static inline struct pt_regs *task_pt_regs(const struct task_struct *p)
+{
+	return (struct pt_regs *)((char *)p->stack + THREAD_SIZE) - 1;
+}
+static inline struct pt_regs *current_pt_regs(void) { return task_pt_regs(current); }
+
+/* kernel/sched/core.c */
+void sched_init(void);
+void schedule(void);
 void scheduler_tick(void);
+void wake_up_process(struct task_struct *p);
+void wake_up_new_task(struct task_struct *p);
+void exit_to_user_mode(struct pt_regs *regs);
+__noreturn void cpu_idle(void);
+/* Sleep for `ticks` jiffies or until woken; returns the ticks left (kernel/time.c). */
+long schedule_timeout(long ticks);
+
+void schedule_tail(void);
+/* exec from a kernel thread, with arguments in kernel memory (kernel/exec.c). */
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp);
+
+/* kernel/fork.c */
+struct kernel_clone_args;
+pid_t kernel_clone(struct kernel_clone_args *args);
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
+void put_task_struct(struct task_struct *p);
+/* CLONE_VFORK and CLONE_CHILD_CLEARTID: done when a task leaves its mm (exit or exec). */
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
+
+/* kernel/exit.c */
+__noreturn void do_exit(int code);
+__noreturn void do_group_exit(int code);
+void release_task(struct task_struct *p);
+/* Free the kernel stack of a task that exited (it could not free its own). */
+void finish_dead_task(void);
+
+/* kernel/pid.c */
+struct task_struct *find_task_by_vpid(pid_t nr);   /* in the caller's namespace */
+pid_t task_pid_vnr(const struct task_struct *p);   /* p's pid as the caller sees it */
+pid_t task_tgid_vnr(const struct task_struct *p);
+pid_t task_pid_nr_ns(const struct task_struct *p, const struct pid_namespace *ns);
+
+void set_task_comm(struct task_struct *p, const char *name);
 #endif

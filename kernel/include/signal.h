@@ -1,5 +1,21 @@
+/* Sending and delivering signals (kernel/signal.c, arch/x86_64/signal.c). */
 #ifndef SIGNAL_H
 #define SIGNAL_H
+#include <types.h>
 #include <uapi/signal.h>
+
+struct task_struct;
+struct pt_regs;
+
+#define sigmask(sig) (1ull << ((sig) - 1))
+
+/* Queue `sig` for task p (a thread); wakes it if it sleeps interruptibly. */
+void send_sig(int sig, struct task_struct *p);
+/* Queue `sig` for the whole thread group of p (kill(2)). */
+void send_group_sig(int sig, struct task_struct *p);
+/* A fault in user mode: deliver `sig` now even if blocked or ignored. */
 void force_sig_fault(int sig, unsigned long addr);
+bool signal_pending(const struct task_struct *p);
+/* On the way back to user mode: act on pending signals. */
+void do_signal(struct pt_regs *regs);
 #endif

@@ -10,4 +10,5 @@ void timer_init(void);
 /* Nanoseconds since boot, from the TSC calibrated against the PIT. */
 u64 ktime_get_ns(void);
 u64 tsc_khz(void);
+void timer_wake_sleepers(void);
 #endif

@@ -45,8 +45,8 @@ void memblock_init(void)
 	memblock_reserve(0, 1ul << 20); /* real-mode IVT, BIOS data, VGA, ROMs */
 	memblock_reserve(1ul << 20, __pa(_end) - (1ul << 20));
 	memblock_reserve(bootinfo.mbi_start, bootinfo.mbi_end - bootinfo.mbi_start);
-	if (bootinfo.initrd_start)
-		memblock_reserve(bootinfo.initrd_start, bootinfo.initrd_end - bootinfo.initrd_start);
+	for (unsigned i = 0; i < bootinfo.nr_modules; i++)
+		memblock_reserve(bootinfo.modules[i].base, bootinfo.modules[i].size);
 }
 
 /* First fit in usable RAM below 4 GiB that overlaps nothing reserved. */

@@ -1,0 +1,88 @@
+/*
+ * The architecture's part of a task: its first kernel stack frame and
+ * registers after clone (copy_thread), the registers of a freshly exec'd
+ * program (start_thread), and the FS/GS bases behind arch_prctl(2).
+ */
+#include <sched.h>
+#include <fork.h>
+#include <process.h>
+#include <syscalls.h>
+#include <uaccess.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <asm/cpu.h>
+#include <uapi/sched.h>
+#include <uapi/errno.h>
+
+extern char ret_from_fork[];
+
+/* What switch_context() pops on the first switch to a new task. */
+struct fork_frame {
+	unsigned long r15, r14, r13, r12, rbx, rbp;
+	unsigned long ret_addr;
+	struct pt_regs regs;
+};
+
+void copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
+{
+	struct fork_frame *frame = (struct fork_frame *)((char *)p->stack + THREAD_SIZE) - 1;
+
+	*frame = (struct fork_frame){ .ret_addr = (unsigned long)ret_from_fork };
+	p->thread.sp = (unsigned long)frame;
+	if (args->fn) { /* a kernel thread: ret_from_fork calls fn(arg) */
+		frame->rbx = (unsigned long)args->fn;
+		frame->r12 = (unsigned long)args->fn_arg;
+		fpu_init_state(&p->thread.fpu);
+		p->thread.fsbase = 0;
+		return;
+	}
+	/* A user task resumes where the parent made the system call, with result 0. */
+	frame->regs = *current_pt_regs();
+	frame->regs.rax = 0;
+	if (args->stack)
+		frame->regs.rsp = args->stack;
+	fpu_save(&p->thread.fpu); /* the parent's live FPU state */
+	p->thread.fsbase = args->flags & CLONE_SETTLS ? args->tls : rdmsr(MSR_FS_BASE);
+	p->thread.gsbase = current->thread.gsbase;
+}
+
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
+{
+	*regs = (struct pt_regs){
+		.rip = ip,
+		.rsp = sp,
+		.cs = __USER_CS,
+		.ss = __USER_DS,
+		.rflags = X86_EFLAGS_IF,
+	};
+	current->thread.fsbase = 0;
+	wrmsr(MSR_FS_BASE, 0);
+	fpu_init_state(&current->thread.fpu);
+	fpu_restore(&current->thread.fpu);
+}
+
+long sys_arch_prctl(int code, unsigned long addr)
+{
+	unsigned long v;
+
+	switch (code) {
+	case ARCH_SET_FS:
+	case ARCH_SET_GS:
+		if (addr >= TASK_SIZE)
+			return -EPERM; /* a non-canonical base would fault on the way back */
+		if (code == ARCH_SET_FS) {
+			current->thread.fsbase = addr;
+			wrmsr(MSR_FS_BASE, addr);
+		} else {
+			current->thread.gsbase = addr;
+			wrmsr(MSR_GS_BASE, addr);
+		}
+		return 0;
+	case ARCH_GET_FS:
+	case ARCH_GET_GS:
+		v = code == ARCH_GET_FS ? rdmsr(MSR_FS_BASE) : current->thread.gsbase;
+		return put_user_obj((unsigned long __user *)addr, &v);
+	default:
+		return -EINVAL;
+	}
+}

@@ -1,0 +1,125 @@
+/*
+ * The user-mode signal frame, laid out as Linux's x86-64 struct rt_sigframe
+ * (arch/x86/include/asm/sigframe.h, uapi/asm/sigcontext.h) so handlers that
+ * read their siginfo and ucontext work as on Linux.  The handler runs with
+ * RDI = signal, RSI = &info, RDX = &uc, and returns to sa_restorer, which
+ * calls rt_sigreturn to restore the interrupted state from the frame.
+ */
+#include <sched.h>
+#include <signal.h>
+#include <syscalls.h>
+#include <uaccess.h>
+#include <string.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <asm/cpu.h>
+
+struct sigcontext {
+	u64 r8, r9, r10, r11, r12, r13, r14, r15;
+	u64 rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;
+	u16 cs, gs, fs, ss;
+	u64 err, trapno, oldmask, cr2;
+	u64 fpstate; /* user address of the FXSAVE image */
+	u64 reserved1[8];
+};
+
+struct ucontext {
+	unsigned long uc_flags;
+	u64 uc_link;
+	struct {
+		u64 ss_sp;
+		int ss_flags;
+		u64 ss_size;
+	} uc_stack;
+	struct sigcontext uc_mcontext;
+	u64 uc_sigmask;
+};
+
+struct siginfo {
+	int si_signo, si_errno, si_code, pad;
+	u64 si_addr; /* SIGSEGV & co.: the faulting address */
+	u8 rest[128 - 24];
+};
+
+struct rt_sigframe {
+	u64 pretcode; /* the handler's return address: sa_restorer */
+	struct ucontext uc;
+	struct siginfo info;
+};
+
+#define SI_KERNEL 0x80
+/* The RFLAGS bits a signal handler may change in the saved context (Linux's FIX_EFLAGS). */
+#define FIX_EFLAGS 0x40dd5 /* AC OF DF TF SF ZF AF PF CF RF */
+#define MXCSR_VALID 0xffbf
+
+int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs, u64 oldmask)
+{
+	struct fpu_state fpu;
+	unsigned long sp = regs->rsp - 128; /* skip the red zone of the interrupted code */
+	unsigned long fpstate = ALIGN_DOWN(sp - sizeof(fpu), 64);
+	unsigned long frame_addr = ALIGN_DOWN(fpstate - sizeof(struct rt_sigframe), 16) - 8;
+	struct rt_sigframe frame = { 0 };
+
+	if (!(ka->flags & SA_RESTORER))
+		return -EFAULT; /* x86-64 has no default trampoline: libc must supply one */
+	fpu_save(&fpu);
+	frame.pretcode = (u64)ka->restorer;
+	frame.uc.uc_mcontext = (struct sigcontext){
+		regs->r8, regs->r9, regs->r10, regs->r11, regs->r12, regs->r13, regs->r14, regs->r15,
+		regs->rdi, regs->rsi, regs->rbp, regs->rbx, regs->rdx, regs->rax, regs->rcx, regs->rsp,
+		regs->rip, regs->rflags, (u16)regs->cs, 0, 0, (u16)regs->ss,
+		regs->error_code, regs->orig_rax, oldmask, current->fault_address, fpstate, { 0 },
+	};
+	frame.uc.uc_sigmask = oldmask;
+	frame.info.si_signo = sig;
+	frame.info.si_code = SI_KERNEL;
+	frame.info.si_addr = current->fault_address;
+	if (copy_to_user((void __user *)fpstate, &fpu, sizeof(fpu)) ||
+	    copy_to_user((void __user *)frame_addr, &frame, sizeof(frame)))
+		return -EFAULT;
+
+	regs->rdi = sig;
+	regs->rsi = frame_addr + offsetof(struct rt_sigframe, info);
+	regs->rdx = frame_addr + offsetof(struct rt_sigframe, uc);
+	regs->rax = 0;
+	regs->rsp = frame_addr;
+	regs->rip = (u64)ka->handler;
+	regs->rflags &= ~(X86_EFLAGS_DF | X86_EFLAGS_RF | X86_EFLAGS_TF);
+	regs->cs = __USER_CS;
+	regs->ss = __USER_DS;
+	return 0;
+}
+
+long sys_rt_sigreturn(void)
+{
+	struct pt_regs *regs = current_pt_regs();
+	unsigned long frame_addr = regs->rsp - 8; /* the handler's ret popped pretcode */
+	struct rt_sigframe frame;
+	struct fpu_state fpu;
+
+	if (copy_from_user(&frame, (void __user *)frame_addr, sizeof(frame)))
+		goto badframe;
+	const struct sigcontext *sc = &frame.uc.uc_mcontext;
+	if (sc->fpstate && copy_from_user(&fpu, (void __user *)sc->fpstate, sizeof(fpu)))
+		goto badframe;
+	regs->r8 = sc->r8, regs->r9 = sc->r9, regs->r10 = sc->r10, regs->r11 = sc->r11;
+	regs->r12 = sc->r12, regs->r13 = sc->r13, regs->r14 = sc->r14, regs->r15 = sc->r15;
+	regs->rdi = sc->rdi, regs->rsi = sc->rsi, regs->rbp = sc->rbp, regs->rbx = sc->rbx;
+	regs->rdx = sc->rdx, regs->rax = sc->rax, regs->rcx = sc->rcx, regs->rsp = sc->rsp;
+	regs->rip = sc->rip;
+	regs->rflags = (regs->rflags & ~FIX_EFLAGS) | (sc->eflags & FIX_EFLAGS) | X86_EFLAGS_IF;
+	regs->cs = __USER_CS;
+	regs->ss = __USER_DS;
+	regs->orig_rax = -1; /* not in a system call any more */
+	if (sc->fpstate) {
+		u32 *mxcsr = (u32 *)&fpu.bytes[24];
+		*mxcsr &= MXCSR_VALID; /* reserved MXCSR bits would make FXRSTOR fault */
+		fpu_restore(&fpu);
+	}
+	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	return regs->rax; /* do_syscall_64 stores this back into RAX */
+
+badframe:
+	force_sig_fault(SIGSEGV, frame_addr);
+	return regs->rax;
+}

@@ -1,0 +1,258 @@
+/*
+ * The end of a task: do_exit() releases what the task holds, tells the
+ * parent (exit signal + wake-up) when the whole thread group is gone, and
+ * leaves a zombie for wait4() to collect.  Orphans go to the reaper of
+ * their pid namespace (init).
+ */
+#include <sched.h>
+#include <mm_types.h>
+#include <mm.h>
+#include <pgtable.h>
+#include <fs.h>
+#include <nsproxy.h>
+#include <signal.h>
+#include <syscalls.h>
+#include <uaccess.h>
+#include <printk.h>
+#include <trace.h>
+#include <uapi/wait.h>
+#include <uapi/errno.h>
+
+/* A task that exited cannot free its own kernel stack: the next one does. */
+static struct task_struct *dead_task;
+
+void finish_dead_task(void)
+{
+	if (dead_task && dead_task != current) {
+		put_task_struct(dead_task);
+		dead_task = NULL;
+	}
+}
+
+static void exit_mm(struct task_struct *tsk)
+{
+	struct mm_struct *mm = tsk->mm;
+
+	if (!mm)
+		return;
+	mm_release(tsk, mm);
+	tsk->mm = NULL;
+	tsk->active_mm = NULL;
+	load_pgd(init_pgd); /* stop using the page tables we are about to free */
+	mmput(mm);
+}
+
+/* Unlink a dead task and drop what it still referenced. */
+void release_task(struct task_struct *p)
+{
+	list_del(&p->tasks);
+	list_del(&p->sibling);
+	list_del(&p->thread_node);
+	nr_threads--;
+	p->signal->nr_threads--;
+	put_pid_ns(p->pid_ns);
+	if (--p->sighand->count == 0)
+		kfree(p->sighand);
+	if (--p->signal->count == 0)
+		kfree(p->signal);
+	if (p == current)
+		dead_task = p;
+	else
+		put_task_struct(p);
+}
+
+/* Tell the parent that the process `tsk` leads has ended. */
+static void do_notify_parent(struct task_struct *tsk)
+{
+	struct task_struct *parent = tsk->parent;
+	struct k_sigaction *act = &parent->sighand->action[SIGCHLD - 1];
+	bool autoreap = false;
+
+	if (tsk->exit_signal == SIGCHLD &&
+	    (act->handler == SIG_IGN || (act->flags & SA_NOCLDWAIT)))
+		autoreap = true; /* POSIX: no zombie when the parent ignores SIGCHLD */
+	else if (tsk->exit_signal > 0 && tsk->exit_signal <= _NSIG)
+		send_group_sig(tsk->exit_signal, parent);
+	wake_up(&parent->signal->wait_chldexit);
+	if (autoreap) {
+		tsk->exit_state = EXIT_DEAD;
+		release_task(tsk);
+	}
+}
+
+/* Another live thread of the group, or the namespace's init, adopts the children. */
+static struct task_struct *find_new_reaper(struct task_struct *father)
+{
+	struct task_struct *t;
+	struct pid_namespace *ns = father->pid_ns;
+
+	list_for_each_entry(t, &father->signal->thread_head, thread_node)
+		if (!(t->flags & PF_EXITING))
+			return t;
+	while (ns->child_reaper == father->group_leader || !ns->child_reaper)
+		ns = ns->parent; /* a namespace's init is dying: up one level */
+	return ns->child_reaper;
+}
+
+static void kill_pid_namespace(struct pid_namespace *ns, struct task_struct *init)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t != init && task_pid_nr_ns(t, ns))
+			send_sig(SIGKILL, t);
+}
+
+static void forget_original_parent(struct task_struct *father)
+{
+	struct task_struct *child, *tmp;
+
+	if (father->pid_ns->child_reaper == father && father->signal->live == 0)
+		kill_pid_namespace(father->pid_ns, father);
+	if (list_empty(&father->children))
+		return;
+	struct task_struct *reaper = find_new_reaper(father);
+	list_for_each_entry_safe(child, tmp, &father->children, sibling) {
+		list_del(&child->sibling);
+		child->real_parent = child->parent = reaper;
+		list_add_tail(&child->sibling, &reaper->children);
+		if (child->exit_state == EXIT_ZOMBIE && child->signal->live == 0)
+			do_notify_parent(child);
+	}
+}
+
+static void exit_notify(struct task_struct *tsk)
+{
+	struct task_struct *leader = tsk->group_leader;
+	bool group_dead = tsk->signal->live == 0;
+
+	forget_original_parent(tsk);
+	if (thread_group_leader(tsk)) {
+		tsk->exit_state = EXIT_ZOMBIE;
+		if (group_dead)
+			do_notify_parent(tsk);
+		return;
+	}
+	/* A thread is never waited for: it goes at once. */
+	tsk->exit_state = EXIT_DEAD;
+	release_task(tsk);
+	if (group_dead && leader->exit_state == EXIT_ZOMBIE)
+		do_notify_parent(leader);
+}
+
+__noreturn void do_exit(int code)
+{
+	struct task_struct *tsk = current;
+
+	if (tsk->pid == 1 && tsk->pid_ns == &init_pid_ns)
+		panic("Attempted to kill init! exitcode=0x%08x", code);
+	tsk->flags |= PF_EXITING;
+	tsk->exit_code = code;
+	trace_exit(code);
+	tsk->signal->live--;
+	exit_mm(tsk);
+	put_files_struct(tsk->files);
+	put_fs_struct(tsk->fs);
+	put_nsproxy(tsk->nsproxy);
+	tsk->files = NULL;
+	tsk->fs = NULL;
+	exit_notify(tsk);
+	tsk->__state = TASK_UNINTERRUPTIBLE; /* never runs again */
+	schedule();
+	panic("do_exit: a dead task was scheduled");
+}
+
+/* Kill every thread of the group; the first caller's code is the group's status. */
+__noreturn void do_group_exit(int code)
+{
+	struct signal_struct *sig = current->signal;
+	struct task_struct *t;
+
+	if (sig->group_exit) {
+		code = sig->group_exit_code;
+	} else {
+		sig->group_exit = true;
+		sig->group_exit_code = code;
+		list_for_each_entry(t, &sig->thread_head, thread_node)
+			if (t != current)
+				send_sig(SIGKILL, t);
+	}
+	do_exit(code);
+}
+
+long sys_exit(int code)
+{
+	do_exit((code & 0xff) << 8);
+}
+
+long sys_exit_group(int code)
+{
+	do_group_exit((code & 0xff) << 8);
+}
+
+/* ---------------------------------------------------------------- wait4 */
+
+/* Linux's eligible_child(): pid selection, then the __WCLONE / __WALL rule. */
+static bool eligible_child(struct task_struct *p, pid_t pid, int options)
+{
+	if (pid > 0 && task_pid_vnr(p) != pid)
+		return false;
+	if (pid < -1)
+		return false; /* no process groups: nobody is in group -pid */
+	if (options & __WALL)
+		return true;
+	return (p->exit_signal != SIGCHLD) == !!(options & __WCLONE);
+}
+
+static long reap_zombie(struct task_struct *p, int __user *stat_addr, struct rusage __user *ru)
+{
+	int status = p->signal->group_exit ? p->signal->group_exit_code : p->exit_code;
+	pid_t nr = task_pid_vnr(p);
+	struct rusage r = { { (long)(p->utime / 100), (long)(p->utime % 100) * 10000 },
+			    { (long)(p->stime / 100), (long)(p->stime % 100) * 10000 }, { 0 } };
+
+	if (stat_addr && put_user_obj(stat_addr, &status))
+		return -EFAULT;
+	if (ru && put_user_obj(ru, &r))
+		return -EFAULT;
+	trace_wait(nr, status);
+	p->exit_state = EXIT_DEAD;
+	release_task(p);
+	return nr;
+}
+
+/* Look through the children of the caller's thread group (or only its own: __WNOTHREAD). */
+static long do_wait_once(pid_t pid, int options, int __user *stat_addr, struct rusage __user *ru)
+{
+	bool any = false;
+	struct task_struct *t, *child;
+
+	list_for_each_entry(t, &current->signal->thread_head, thread_node) {
+		if ((options & __WNOTHREAD) && t != current)
+			continue;
+		list_for_each_entry(child, &t->children, sibling) {
+			if (!eligible_child(child, pid, options))
+				continue;
+			any = true;
+			if (child->exit_state == EXIT_ZOMBIE && child->signal->live == 0)
+				return reap_zombie(child, stat_addr, ru);
+		}
+	}
+	return any ? 0 : -ECHILD;
+}
+
+long sys_wait4(pid_t pid, int __user *stat_addr, int options, struct rusage __user *ru)
+{
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	for (;;) {
+		ret = do_wait_once(pid, options, stat_addr, ru);
+		if (ret || (options & WNOHANG))
+			return ret;
+		if (signal_pending(current))
+			return -EINTR;
+		sleep_on(&current->signal->wait_chldexit);
+	}
+}

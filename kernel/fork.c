@@ -1,0 +1,521 @@
+/*
+ * Process creation: one path, kernel_clone(), behind fork, vfork, clone and
+ * clone3 (and kernel threads).  copy_process() builds the child step by step
+ * and the clone flags decide, for each part, whether the child shares the
+ * parent's (CLONE_VM, CLONE_FILES, CLONE_FS, CLONE_SIGHAND, CLONE_THREAD) or
+ * gets a copy.  Every step can fail; the failure path undoes exactly the
+ * steps already done, so nothing leaks.  docs/fork.md follows one fork.
+ */
+#include <sched.h>
+#include <fork.h>
+#include <mm_types.h>
+#include <mm.h>
+#include <pgtable.h>
+#include <fs.h>
+#include <nsproxy.h>
+#include <signal.h>
+#include <syscalls.h>
+#include <uaccess.h>
+#include <string.h>
+#include <time.h>
+#include <trace.h>
+#include <futex.h>
+#include <asm/cpu.h>
+#include <uapi/sched.h>
+#include <uapi/errno.h>
+
+int nr_threads;
+
+/* ---------------------------------------------------------------- mm */
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm));
+	struct page *pgd = alloc_zeroed_page();
+
+	if (!mm || !pgd) {
+		kfree(mm);
+		if (pgd)
+			put_page(pgd);
+		return NULL;
+	}
+	mm->pgd = page_address(pgd);
+	/* The kernel half is the same in every address space. */
+	memcpy(mm->pgd + USER_PGD_ENTRIES, init_pgd + USER_PGD_ENTRIES,
+	       (PTRS_PER_TABLE - USER_PGD_ENTRIES) * sizeof(pte_t));
+	INIT_LIST_HEAD(&mm->mmap);
+	mm->mm_users = 1;
+	mm->mm_count = 1;
+	return mm;
+}
+
+void mmdrop(struct mm_struct *mm)
+{
+	if (--mm->mm_count)
+		return;
+	put_page(virt_to_page(mm->pgd));
+	kfree(mm);
+}
+
+void mmput(struct mm_struct *mm)
+{
+	if (--mm->mm_users)
+		return;
+	exit_mmap(mm);
+	mmdrop(mm);
+}
+
+/* Copy every VMA, and share its pages copy-on-write (copy_page_range). */
+static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *vma, *copy;
+
+	list_for_each_entry(vma, &oldmm->mmap, vm_list) {
+		if (!(copy = vm_area_dup(vma)))
+			return -ENOMEM;
+		vma_link(mm, copy);
+		int err = copy_page_range(mm, oldmm, vma);
+		if (err)
+			return err;
+	}
+	/* The parent's writable PTEs just became read-only: drop stale TLB entries. */
+	load_pgd(oldmm->pgd);
+	return 0;
+}
+
+static struct mm_struct *dup_mm(struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (!mm)
+		return NULL;
+	struct list_head vmas = mm->mmap;
+	pte_t *pgd = mm->pgd;
+	*mm = *oldmm;
+	mm->mmap = vmas;
+	INIT_LIST_HEAD(&mm->mmap);
+	mm->pgd = pgd;
+	mm->mm_users = mm->mm_count = 1;
+	mm->map_count = 0;
+	mm->total_vm = 0;
+	memset(mm->rss_stat, 0, sizeof(mm->rss_stat));
+	if (dup_mmap(mm, oldmm)) {
+		mmput(mm); /* tears down whatever was copied */
+		return NULL;
+	}
+	return mm;
+}
+
+static int copy_mm(u64 flags, struct task_struct *p)
+{
+	struct mm_struct *oldmm = current->mm;
+
+	p->mm = p->active_mm = NULL;
+	if (!oldmm) /* a kernel thread */
+		return 0;
+	if (flags & CLONE_VM) {
+		oldmm->mm_users++;
+		p->mm = oldmm;
+	} else if (!(p->mm = dup_mm(oldmm))) {
+		return -ENOMEM;
+	}
+	p->active_mm = p->mm;
+	return 0;
+}
+
+/* ------------------------------------------------- files, fs, signals */
+
+static int copy_files(u64 flags, struct task_struct *p)
+{
+	if (flags & CLONE_FILES) {
+		get_files_struct(current->files);
+		return 0;
+	}
+	return (p->files = dup_fd(current->files)) ? 0 : -ENOMEM;
+}
+
+static int copy_fs(u64 flags, struct task_struct *p)
+{
+	if (flags & CLONE_FS) {
+		get_fs_struct(current->fs);
+		return 0;
+	}
+	return (p->fs = copy_fs_struct(current->fs)) ? 0 : -ENOMEM;
+}
+
+static int copy_sighand(u64 flags, struct task_struct *p)
+{
+	if (flags & CLONE_SIGHAND) {
+		current->sighand->count++;
+		return 0;
+	}
+	struct sighand_struct *sig = kmalloc(sizeof(*sig));
+	if (!sig)
+		return -ENOMEM;
+	*sig = *current->sighand;
+	sig->count = 1;
+	if (flags & CLONE_CLEAR_SIGHAND) /* clone3: handlers back to default, ignored stays ignored */
+		for (int i = 0; i < _NSIG; i++)
+			if (sig->action[i].handler != SIG_IGN)
+				sig->action[i].handler = SIG_DFL;
+	p->sighand = sig;
+	return 0;
+}
+
+static int copy_signal(u64 flags, struct task_struct *p)
+{
+	if (flags & CLONE_THREAD) {
+		current->signal->count++;
+		current->signal->nr_threads++;
+		current->signal->live++;
+		return 0;
+	}
+	struct signal_struct *sig = kzalloc(sizeof(*sig));
+	if (!sig)
+		return -ENOMEM;
+	sig->count = 1;
+	sig->nr_threads = 1;
+	sig->live = 1;
+	INIT_LIST_HEAD(&sig->thread_head);
+	init_waitqueue_head(&sig->wait_chldexit);
+	p->signal = sig;
+	return 0;
+}
+
+static void put_sighand(struct sighand_struct *sighand)
+{
+	if (--sighand->count == 0)
+		kfree(sighand);
+}
+
+/* Drop a task's reference to its thread group (the last one frees it). */
+static void put_signal(struct signal_struct *sig)
+{
+	if (--sig->count == 0)
+		kfree(sig);
+}
+
+/* ---------------------------------------------------------- the task */
+
+static struct task_struct *dup_task_struct(struct task_struct *orig)
+{
+	struct task_struct *p = kmalloc(sizeof(*p));
+	struct page *stack = alloc_pages(THREAD_ORDER);
+
+	if (!p || !stack) {
+		kfree(p);
+		if (stack)
+			__free_pages(stack, THREAD_ORDER);
+		return NULL;
+	}
+	*p = *orig;
+	p->stack = page_address(stack);
+	p->usage = 1;
+	return p;
+}
+
+void put_task_struct(struct task_struct *p)
+{
+	if (--p->usage)
+		return;
+	__free_pages(virt_to_page(p->stack), THREAD_ORDER);
+	kfree(p);
+}
+
+void set_task_comm(struct task_struct *p, const char *name)
+{
+	strlcpy(p->comm, name, sizeof(p->comm));
+}
+
+/*
+ * The flag rules of Linux's copy_process(), in its order (see clone(2),
+ * ERRORS).  Namespaces Cowl lacks are refused later, in copy_namespaces().
+ */
+static int check_clone_flags(u64 flags)
+{
+	if ((flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
+		return -EINVAL;
+	if ((flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS))
+		return -EINVAL;
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	/* An init (global or of a pid namespace) must not create siblings it cannot reap. */
+	if ((flags & CLONE_PARENT) && current->pid_ns->child_reaper == current)
+		return -EINVAL;
+	if ((flags & CLONE_THREAD) &&
+	    ((flags & (CLONE_NEWUSER | CLONE_NEWPID)) || current->pid_ns != current->nsproxy->pid_ns_for_children))
+		return -EINVAL;
+	if ((flags & CLONE_PIDFD) && (flags & (CLONE_DETACHED | CLONE_THREAD)))
+		return -EINVAL;
+	if (flags & CLONE_PIDFD) /* pidfds are not implemented */
+		return -EINVAL;
+	return 0;
+}
+
+/* Put the new task in the family tree and the task list. */
+static void link_task(struct task_struct *p, u64 flags)
+{
+	if (flags & (CLONE_PARENT | CLONE_THREAD)) {
+		p->real_parent = current->real_parent;
+		p->exit_signal = flags & CLONE_THREAD ? -1 : current->group_leader->exit_signal;
+	} else {
+		p->real_parent = current;
+	}
+	p->parent = p->real_parent;
+	if (flags & CLONE_THREAD) {
+		p->group_leader = current->group_leader;
+		p->tgid = current->tgid;
+	} else {
+		p->group_leader = p;
+		p->tgid = p->pid;
+		/* Only thread-group leaders are children: threads are never waitable. */
+		list_add_tail(&p->sibling, &p->real_parent->children);
+		if (p->numbers[p->pid_ns->level] == 1)
+			p->pid_ns->child_reaper = p;
+	}
+	list_add_tail(&p->thread_node, &p->signal->thread_head);
+	list_add_tail(&p->tasks, &task_list);
+	nr_threads++;
+}
+
+static struct task_struct *copy_process(struct kernel_clone_args *args)
+{
+	u64 flags = args->flags;
+	struct task_struct *p;
+	int err = check_clone_flags(flags);
+
+	if (err)
+		return ERR_PTR(err);
+	if (nr_threads >= MAX_THREADS)
+		return ERR_PTR(-EAGAIN);
+	if (!(p = dup_task_struct(current)))
+		return ERR_PTR(-ENOMEM);
+
+	p->__state = TASK_NEW;
+	p->flags = args->fn ? PF_KTHREAD : 0;
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->exit_signal = args->exit_signal;
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->run_list);
+	p->pending.signal = 0;
+	p->vfork_done = NULL;
+	p->set_child_tid = flags & CLONE_CHILD_SETTID ? args->child_tid : NULL;
+	p->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
+	p->start_time = jiffies;
+	p->utime = p->stime = 0;
+	if (args->name)
+		set_task_comm(p, args->name);
+
+	if ((err = copy_files(flags, p)))
+		goto fail_files;
+	if ((err = copy_fs(flags, p)))
+		goto fail_fs;
+	if ((err = copy_sighand(flags, p)))
+		goto fail_sighand;
+	if ((err = copy_signal(flags, p)))
+		goto fail_signal;
+	if ((err = copy_mm(flags, p)))
+		goto fail_mm;
+	if ((err = copy_namespaces(flags, p)))
+		goto fail_namespaces;
+	p->pid_ns = p->nsproxy->pid_ns_for_children;
+	if ((err = alloc_pid(p)))
+		goto fail_pid;
+	p->pid_ns->count++;
+	copy_thread(p, args);
+	link_task(p, flags);
+	return p;
+
+fail_pid:
+	put_nsproxy(p->nsproxy);
+fail_namespaces:
+	if (p->mm)
+		mmput(p->mm);
+fail_mm:
+	if (flags & CLONE_THREAD) {
+		p->signal->nr_threads--;
+		p->signal->live--;
+	}
+	put_signal(p->signal);
+fail_signal:
+	put_sighand(p->sighand);
+fail_sighand:
+	put_fs_struct(p->fs);
+fail_fs:
+	put_files_struct(p->files);
+fail_files:
+	put_task_struct(p);
+	return ERR_PTR(err);
+}
+
+static void wait_for_vfork_done(struct vfork_completion *vfork)
+{
+	while (!vfork->done) {
+		current->__state = TASK_UNINTERRUPTIBLE;
+		schedule();
+	}
+}
+
+pid_t kernel_clone(struct kernel_clone_args *args)
+{
+	struct vfork_completion vfork = { false, current };
+	struct task_struct *p = copy_process(args);
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	pid_t nr = task_pid_vnr(p);
+	trace_clone(args->flags | (args->exit_signal & CSIGNAL), current->pid, p->pid);
+	if (args->flags & CLONE_PARENT_SETTID)
+		put_user_obj(args->parent_tid, &nr); /* a bad pointer is ignored, as on Linux */
+	if (args->flags & CLONE_VFORK)
+		p->vfork_done = &vfork;
+	wake_up_new_task(p);
+	if (args->flags & CLONE_VFORK)
+		wait_for_vfork_done(&vfork);
+	return nr;
+}
+
+/* Runs in the child before its first return to user mode (from ret_from_fork). */
+void schedule_tail(void)
+{
+	pid_t nr = task_pid_vnr(current);
+
+	finish_dead_task();
+	if (current->set_child_tid)
+		put_user_obj(current->set_child_tid, &nr);
+}
+
+void mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	static const int zero;
+
+	if (tsk->clear_child_tid) {
+		if (mm->mm_users > 1 && !put_user_obj(tsk->clear_child_tid, &zero))
+			futex_wake((u32 __user *)tsk->clear_child_tid, 1);
+		tsk->clear_child_tid = NULL;
+	}
+	if (tsk->vfork_done) {
+		tsk->vfork_done->done = true;
+		wake_up_process(tsk->vfork_done->waiter);
+		tsk->vfork_done = NULL;
+	}
+}
+
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags)
+{
+	struct kernel_clone_args args = {
+		.flags = flags & ~CSIGNAL,
+		.exit_signal = flags & CSIGNAL,
+		.fn = fn,
+		.fn_arg = arg,
+		.name = name,
+	};
+	return kernel_clone(&args);
+}
+
+/* ------------------------------------------------------ system calls */
+
+long sys_fork(void)
+{
+	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
+	return kernel_clone(&args);
+}
+
+long sys_vfork(void)
+{
+	struct kernel_clone_args args = { .flags = CLONE_VFORK | CLONE_VM, .exit_signal = SIGCHLD };
+	return kernel_clone(&args);
+}
+
+/* x86-64 order: flags, newsp, parent_tid, child_tid, tls.  Unknown flag bits are ignored. */
+long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid, int __user *child_tid,
+	       unsigned long tls)
+{
+	struct kernel_clone_args args = {
+		.flags = (u32)flags & ~CSIGNAL,
+		.pidfd = parent_tid,
+		.child_tid = child_tid,
+		.parent_tid = parent_tid,
+		.exit_signal = flags & CSIGNAL,
+		.stack = newsp,
+		.tls = tls,
+	};
+	return kernel_clone(&args);
+}
+
+/*
+ * clone3: the arguments come as a struct whose size says which version the
+ * caller knows.  Linux's copy_clone_args_from_user() rules: smaller than the
+ * first version → EINVAL; over a page → E2BIG; bytes we do not know must be
+ * zero (else E2BIG); an unreadable struct → EFAULT.
+ */
+static int copy_clone_args_from_user(struct clone_args *kargs, struct clone_args __user *uargs, size_t size)
+{
+	*kargs = (struct clone_args){ 0 };
+	if (size > PAGE_SIZE)
+		return -E2BIG;
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	if (copy_from_user(kargs, uargs, MIN(size, sizeof(*kargs))))
+		return -EFAULT;
+	for (size_t off = sizeof(*kargs); off < size; off++) {
+		u8 byte;
+		if (copy_from_user(&byte, (u8 __user *)uargs + off, 1))
+			return -EFAULT;
+		if (byte)
+			return -E2BIG;
+	}
+	if (kargs->set_tid_size > MAX_PID_NS_LEVEL || (!kargs->set_tid && kargs->set_tid_size) ||
+	    (kargs->set_tid && !kargs->set_tid_size))
+		return -EINVAL;
+	if ((kargs->exit_signal & ~(u64)CSIGNAL) || kargs->exit_signal > _NSIG)
+		return -EINVAL;
+	if (size >= CLONE_ARGS_SIZE_VER2 && kargs->cgroup > 0x7fffffff)
+		return -EINVAL;
+	return 0;
+}
+
+static bool clone3_args_valid(const struct clone_args *a)
+{
+	if (a->flags & ~(0xffffffffull | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return false;
+	if ((a->flags & (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND)) == (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND))
+		return false;
+	if ((a->flags & (CLONE_THREAD | CLONE_PARENT)) && a->exit_signal)
+		return false;
+	if (!a->stack != !a->stack_size)
+		return false;
+	if (a->stack && !access_ok((void *)a->stack, a->stack_size))
+		return false;
+	/* Not implemented: cgroups, choosing pids. */
+	if ((a->flags & CLONE_INTO_CGROUP) || a->set_tid)
+		return false;
+	return true;
+}
+
+long sys_clone3(struct clone_args __user *uargs, size_t size)
+{
+	struct clone_args a;
+	int err = copy_clone_args_from_user(&a, uargs, size);
+
+	if (err)
+		return err;
+	if (!clone3_args_valid(&a))
+		return -EINVAL;
+	struct kernel_clone_args args = {
+		.flags = a.flags,
+		.pidfd = (int __user *)a.pidfd,
+		.child_tid = (int __user *)a.child_tid,
+		.parent_tid = (int __user *)a.parent_tid,
+		.exit_signal = (int)a.exit_signal,
+		/* The stack grows down: the child starts at its top. */
+		.stack = a.stack ? a.stack + a.stack_size : 0,
+		.stack_size = a.stack_size,
+		.tls = a.tls,
+	};
+	return kernel_clone(&args);
+}

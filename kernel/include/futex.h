@@ -1,0 +1,7 @@
+/* Futexes (kernel/futex.c): sleeping on a user-space word. */
+#ifndef FUTEX_H
+#define FUTEX_H
+#include <types.h>
+/* Wake up to nr tasks waiting on uaddr; returns how many were woken. */
+int futex_wake(u32 __user *uaddr, int nr);
+#endif

@@ -1,0 +1,87 @@
+/*
+ * Every system call the kernel implements, with Linux's name and argument
+ * types.  arch/x86_64/syscall_64.c maps Linux x86-64 numbers to them.
+ */
+#ifndef SYSCALLS_H
+#define SYSCALLS_H
+#include <types.h>
+#include <uapi/stat.h>
+#include <uapi/misc.h>
+#include <uapi/sched.h>
+#include <uapi/signal.h>
+
+/* files: kernel/fs/ */
+long sys_read(unsigned int fd, char __user *buf, size_t count);
+long sys_write(unsigned int fd, const char __user *buf, size_t count);
+long sys_pread64(unsigned int fd, char __user *buf, size_t count, off_t pos);
+long sys_writev(unsigned int fd, const void __user *iov, int iovcnt);
+long sys_open(const char __user *path, int flags, mode_t mode);
+long sys_openat(int dfd, const char __user *path, int flags, mode_t mode);
+long sys_close(unsigned int fd);
+long sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
+long sys_stat(const char __user *path, struct stat __user *st);
+long sys_fstat(unsigned int fd, struct stat __user *st);
+long sys_newfstatat(int dfd, const char __user *path, struct stat __user *st, int flags);
+long sys_access(const char __user *path, int mode);
+long sys_getdents64(unsigned int fd, void __user *dirent, unsigned int count);
+long sys_dup(unsigned int fd);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_pipe(int __user *fds);
+long sys_pipe2(int __user *fds, int flags);
+long sys_getcwd(char __user *buf, unsigned long size);
+long sys_chdir(const char __user *path);
+long sys_fchdir(unsigned int fd);
+long sys_umask(int mask);
+
+/* processes: kernel/fork.c, kernel/exit.c, kernel/exec.c, kernel/sys.c */
+long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+	       int __user *child_tid, unsigned long tls);
+long sys_clone3(struct clone_args __user *uargs, size_t size);
+long sys_execve(const char __user *filename, const char __user *const __user *argv,
+		const char __user *const __user *envp);
+long sys_exit(int code);
+long sys_exit_group(int code);
+long sys_wait4(pid_t pid, int __user *status, int options, struct rusage __user *ru);
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_gettid(void);
+long sys_getuid(void);
+long sys_sched_yield(void);
+long sys_set_tid_address(int __user *tidptr);
+long sys_arch_prctl(int code, unsigned long addr);
+long sys_uname(struct utsname __user *name);
+long sys_sethostname(const char __user *name, int len);
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
+long sys_prlimit64(pid_t pid, unsigned int resource, const void __user *new_rlim, void __user *old_rlim);
+long sys_getrandom(void __user *buf, size_t count, unsigned int flags);
+
+/* time: kernel/time.c */
+long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);
+long sys_clock_gettime(int clock, struct timespec __user *tp);
+
+/* signals: kernel/signal.c */
+long sys_kill(pid_t pid, int sig);
+long sys_tkill(pid_t tid, int sig);
+long sys_tgkill(pid_t tgid, pid_t tid, int sig);
+long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_sigaction __user *oact,
+		      size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t sigsetsize);
+long sys_rt_sigreturn(void);
+long sys_pause(void);
+
+/* memory: kernel/mm/ */
+long sys_brk(unsigned long brk);
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+	      unsigned long fd, unsigned long off);
+long sys_munmap(unsigned long addr, size_t len);
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
+long sys_madvise(unsigned long start, size_t len, int advice);
+
+/* futex: kernel/futex.c */
+long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user *utime,
+	       u32 __user *uaddr2, u32 val3);
+#endif

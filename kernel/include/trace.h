@@ -1,0 +1,41 @@
+/*
+ * Event tracing: one readable console line per event, for the kinds chosen
+ * with `trace=cow,clone,...` on the command line or at run time through
+ * /proc/cowl/trace.  When a kind is off its cost is one test of a bit.
+ */
+#ifndef TRACE_H
+#define TRACE_H
+#include <types.h>
+
+enum trace_kind {
+	TRACE_COW = 1 << 0,    /* copy-on-write faults: copy or reuse */
+	TRACE_FAULT = 1 << 1,  /* demand faults: zero-filled or file pages */
+	TRACE_CLONE = 1 << 2,  /* kernel_clone: flags, parent, child */
+	TRACE_EXEC = 1 << 3,
+	TRACE_EXIT = 1 << 4,
+	TRACE_WAIT = 1 << 5,
+	TRACE_SCHED = 1 << 6,  /* context switches */
+};
+
+extern unsigned trace_mask;
+
+/* Parse "cow,clone" (or "all", "none") into a mask; -1 if a word is unknown. */
+int trace_parse(const char *list);
+
+void __trace_cow_fault(unsigned long addr, unsigned long old_pfn, unsigned long new_pfn, int count, bool copied);
+void __trace_demand_fault(unsigned long addr, unsigned long pfn, bool file);
+void __trace_clone(u64 flags, int parent, int child);
+void __trace_exec(const char *path);
+void __trace_exit(int code);
+void __trace_wait(int pid, int status);
+void __trace_switch(int prev, int next);
+
+#define TRACE_HOOK(kind, call) do { if (unlikely(trace_mask & (kind))) call; } while (0)
+#define trace_cow_fault(...) TRACE_HOOK(TRACE_COW, __trace_cow_fault(__VA_ARGS__))
+#define trace_demand_fault(...) TRACE_HOOK(TRACE_FAULT, __trace_demand_fault(__VA_ARGS__))
+#define trace_clone(...) TRACE_HOOK(TRACE_CLONE, __trace_clone(__VA_ARGS__))
+#define trace_exec(...) TRACE_HOOK(TRACE_EXEC, __trace_exec(__VA_ARGS__))
+#define trace_exit(...) TRACE_HOOK(TRACE_EXIT, __trace_exit(__VA_ARGS__))
+#define trace_wait(...) TRACE_HOOK(TRACE_WAIT, __trace_wait(__VA_ARGS__))
+#define trace_switch(...) TRACE_HOOK(TRACE_SCHED, __trace_switch(__VA_ARGS__))
+#endif

@@ -1,0 +1,110 @@
+/*
+ * Process ids.  A task has one pid in its own pid namespace and in each
+ * ancestor namespace (numbers[level]); what getpid() returns depends on the
+ * namespace of the caller.  Pids are handed out cyclically, so a pid is not
+ * reused right after its owner was reaped (Linux does the same).
+ */
+#include <nsproxy.h>
+#include <mm.h>
+#include <uapi/errno.h>
+
+#define RESERVED_PIDS 300 /* after wrapping, start above the daemons' pids */
+
+struct pid_namespace init_pid_ns = { .count = 1, .level = 0 };
+
+struct pid_namespace *create_pid_namespace(struct pid_namespace *parent)
+{
+	struct pid_namespace *ns;
+
+	if (parent->level + 1 >= MAX_PID_NS_LEVEL || !(ns = kzalloc(sizeof(*ns))))
+		return NULL;
+	ns->count = 1;
+	ns->level = parent->level + 1;
+	ns->parent = parent;
+	parent->count++;
+	return ns;
+}
+
+void put_pid_ns(struct pid_namespace *ns)
+{
+	while (ns && ns != &init_pid_ns && --ns->count == 0) {
+		struct pid_namespace *parent = ns->parent;
+		kfree(ns);
+		ns = parent;
+	}
+}
+
+/* Is ns the namespace of p or one of its ancestors? */
+static bool ns_sees(const struct pid_namespace *ns, const struct task_struct *p)
+{
+	const struct pid_namespace *n = p->pid_ns;
+
+	while (n && n->level > ns->level)
+		n = n->parent;
+	return n == ns;
+}
+
+pid_t task_pid_nr_ns(const struct task_struct *p, const struct pid_namespace *ns)
+{
+	return ns_sees(ns, p) ? p->numbers[ns->level] : 0;
+}
+
+pid_t task_pid_vnr(const struct task_struct *p)
+{
+	return task_pid_nr_ns(p, current->pid_ns);
+}
+
+pid_t task_tgid_vnr(const struct task_struct *p)
+{
+	return task_pid_nr_ns(p->group_leader, current->pid_ns);
+}
+
+struct task_struct *find_task_by_vpid(pid_t nr)
+{
+	struct task_struct *p;
+
+	if (nr <= 0)
+		return NULL;
+	list_for_each_entry(p, &task_list, tasks)
+		if (task_pid_vnr(p) == nr)
+			return p;
+	return NULL;
+}
+
+static bool pid_in_use(const struct pid_namespace *ns, pid_t nr)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (task_pid_nr_ns(p, ns) == nr)
+			return true;
+	return false;
+}
+
+static pid_t alloc_pid_nr(struct pid_namespace *ns)
+{
+	pid_t nr = ns->last_pid;
+
+	for (int tries = 0; tries < PID_MAX; tries++) {
+		nr = nr + 1 >= PID_MAX ? (ns->last_pid >= RESERVED_PIDS ? RESERVED_PIDS : 1) : nr + 1;
+		if (!pid_in_use(ns, nr)) {
+			ns->last_pid = nr;
+			return nr;
+		}
+	}
+	return -EAGAIN;
+}
+
+int alloc_pid(struct task_struct *p)
+{
+	struct pid_namespace *ns = p->pid_ns;
+
+	for (struct pid_namespace *n = ns; n; n = n->parent) {
+		pid_t nr = alloc_pid_nr(n);
+		if (nr < 0)
+			return nr;
+		p->numbers[n->level] = nr;
+	}
+	p->pid = p->numbers[0];
+	return 0;
+}

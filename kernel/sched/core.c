@@ -1,0 +1,188 @@
+/*
+ * The scheduler: round robin over one run queue.  The timer takes a tick
+ * off the running task's slice; when it is used up, need_resched is set and
+ * the task is switched out on its way back to user mode (the kernel itself
+ * is never preempted).  When nothing is runnable the idle task (pid 0, the
+ * boot context) halts until the next interrupt.
+ */
+#include <sched.h>
+#include <mm_types.h>
+#include <pgtable.h>
+#include <signal.h>
+#include <trace.h>
+#include <nsproxy.h>
+#include <asm/desc.h>
+#include <asm/cpu.h>
+#include <asm/ptrace.h>
+
+#define TIME_SLICE 5 /* ticks (50 ms at HZ = 100) */
+
+extern char init_stack[];
+void switch_context(unsigned long *prev_sp, unsigned long next_sp);
+
+struct task_struct init_task = {
+	.__state = TASK_RUNNING,
+	.flags = PF_KTHREAD,
+	.comm = "swapper",
+	.stack = init_stack,
+	.group_leader = &init_task,
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.thread_node = LIST_HEAD_INIT(init_task.thread_node),
+};
+struct task_struct *current = &init_task;
+LIST_HEAD(task_list);
+bool need_resched;
+
+static LIST_HEAD(runqueue);
+
+static struct sighand_struct init_sighand = { .count = 1 };
+static struct signal_struct init_signal = {
+	.count = 1,
+	.nr_threads = 1,
+	.live = 1,
+	.thread_head = LIST_HEAD_INIT(init_signal.thread_head),
+	.wait_chldexit = WAIT_QUEUE_HEAD_INIT(init_signal.wait_chldexit),
+};
+
+/* Make the boot context the idle task, with the structures its children copy. */
+void sched_init(void)
+{
+	init_task.sighand = &init_sighand;
+	init_task.signal = &init_signal;
+	init_task.nsproxy = &init_nsproxy;
+	init_task.pid_ns = &init_pid_ns;
+	init_task.usage = 1;
+	list_add(&init_task.thread_node, &init_signal.thread_head);
+	fpu_init_state(&init_task.thread.fpu);
+}
+
+static void enqueue(struct task_struct *p)
+{
+	list_add_tail(&p->run_list, &runqueue);
+}
+
+void wake_up_process(struct task_struct *p)
+{
+	if (p->__state == TASK_RUNNING)
+		return;
+	p->__state = TASK_RUNNING;
+	if (p != current)
+		enqueue(p);
+}
+
+void wake_up_new_task(struct task_struct *p)
+{
+	p->time_slice = TIME_SLICE;
+	wake_up_process(p);
+}
+
+/* Load the next task's page tables, stack for entries from ring 3, FPU and TLS. */
+static void context_switch(struct task_struct *prev, struct task_struct *next)
+{
+	struct mm_struct *mm = next->mm ? next->mm : prev->active_mm;
+
+	next->active_mm = mm;
+	if (mm && mm != prev->active_mm)
+		load_pgd(mm->pgd);
+	tss_set_kernel_stack((unsigned long)next->stack + THREAD_SIZE);
+	fpu_save(&prev->thread.fpu);
+	fpu_restore(&next->thread.fpu);
+	prev->thread.fsbase = rdmsr(MSR_FS_BASE);
+	wrmsr(MSR_FS_BASE, next->thread.fsbase);
+	current = next;
+	trace_switch(prev->pid, next->pid);
+	switch_context(&prev->thread.sp, next->thread.sp);
+}
+
+void schedule(void)
+{
+	struct task_struct *prev = current, *next;
+
+	need_resched = false;
+	if (prev->__state == TASK_RUNNING && prev != &init_task)
+		enqueue(prev);
+	if (list_empty(&runqueue)) {
+		next = &init_task;
+	} else {
+		next = list_first_entry(&runqueue, struct task_struct, run_list);
+		list_del(&next->run_list);
+	}
+	if (next->time_slice <= 0)
+		next->time_slice = TIME_SLICE;
+	if (next != prev) {
+		context_switch(prev, next);
+		finish_dead_task();
+	}
+}
+
+void scheduler_tick(void)
+{
+	struct task_struct *p = current;
+
+	if (p == &init_task)
+		return;
+	if (user_mode(task_pt_regs(p)))
+		p->utime++;
+	else
+		p->stime++;
+	if (--p->time_slice <= 0)
+		need_resched = true;
+}
+
+/*
+ * The last stop before returning to user mode: switch tasks if the time
+ * slice is over, and act on pending signals (which may not return).
+ */
+void exit_to_user_mode(struct pt_regs *regs)
+{
+	for (;;) {
+		if (need_resched)
+			schedule();
+		else if (signal_pending(current))
+			do_signal(regs);
+		else
+			return;
+	}
+}
+
+__noreturn void cpu_idle(void)
+{
+	for (;;) {
+		while (!list_empty(&runqueue))
+			schedule();
+		safe_halt();
+	}
+}
+
+/* kernel/include/wait.h */
+void sleep_on(struct wait_queue_head *wq)
+{
+	struct wait_queue_entry wait = { .task = current };
+
+	list_add_tail(&wait.entry, &wq->head);
+	current->__state = TASK_INTERRUPTIBLE;
+	schedule();
+	list_del(&wait.entry);
+}
+
+void wake_up(struct wait_queue_head *wq)
+{
+	struct wait_queue_entry *w;
+
+	list_for_each_entry(w, &wq->head, entry)
+		wake_up_process(w->task);
+}
+
+bool signal_pending_current(void)
+{
+	return signal_pending(current);
+}
+
+long sys_sched_yield(void)
+{
+	need_resched = true;
+	return 0;
+}

@@ -1,0 +1,257 @@
+/*
+ * Signals: sending (kill, faults, SIGCHLD, SIGPIPE), the handler table
+ * (rt_sigaction, shared with CLONE_SIGHAND), the blocked mask
+ * (rt_sigprocmask) and delivery on the way back to user mode: the default
+ * action (ignore, or end the whole thread group) or a user handler (the
+ * frame is built by arch/x86_64/signal.c).  Stop signals are not
+ * implemented: their default action here is to ignore them.
+ */
+#include <signal.h>
+#include <sched.h>
+#include <syscalls.h>
+#include <uaccess.h>
+#include <nsproxy.h>
+#include <asm/ptrace.h>
+#include <uapi/errno.h>
+
+#define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
+/* Signals whose default action is to do nothing (signal(7)). */
+#define DEFAULT_IGNORE (sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | sigmask(SIGCONT) | \
+			sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
+
+int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs, u64 oldmask);
+
+static bool valid_signal(int sig)
+{
+	return sig >= 1 && sig <= _NSIG;
+}
+
+static bool sig_ignored(struct task_struct *p, int sig)
+{
+	void (*h)(int) = p->sighand->action[sig - 1].handler;
+
+	if (p->blocked & sigmask(sig))
+		return false; /* a blocked signal stays pending: the handler may change */
+	return h == SIG_IGN || (h == SIG_DFL && (DEFAULT_IGNORE & sigmask(sig)));
+}
+
+static void signal_wake_up(struct task_struct *p)
+{
+	if (p->__state == TASK_INTERRUPTIBLE)
+		wake_up_process(p);
+}
+
+void send_sig(int sig, struct task_struct *p)
+{
+	if (p->exit_state || sig_ignored(p, sig))
+		return;
+	p->pending.signal |= sigmask(sig);
+	signal_wake_up(p);
+}
+
+/* Would this signal end the process if delivered now? */
+static bool sig_fatal(struct task_struct *p, int sig)
+{
+	void (*h)(int) = p->sighand->action[sig - 1].handler;
+
+	return sig == SIGKILL || (h == SIG_DFL && !(DEFAULT_IGNORE & sigmask(sig)) && !(p->blocked & sigmask(sig)));
+}
+
+void send_group_sig(int sig, struct task_struct *p)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t;
+
+	if (p->exit_state && !p->signal->live)
+		return;
+	if (sig_ignored(p, sig))
+		return;
+	if (sig_fatal(p, sig) && !signal->group_exit) {
+		/* Like Linux's complete_signal(): a fatal signal takes the whole group down now. */
+		signal->group_exit = true;
+		signal->group_exit_code = sig;
+		list_for_each_entry(t, &signal->thread_head, thread_node)
+			send_sig(SIGKILL, t);
+		return;
+	}
+	signal->shared_pending.signal |= sigmask(sig);
+	list_for_each_entry(t, &signal->thread_head, thread_node)
+		if (!(t->blocked & sigmask(sig)))
+			signal_wake_up(t);
+}
+
+void force_sig_fault(int sig, unsigned long addr)
+{
+	struct k_sigaction *ka = &current->sighand->action[sig - 1];
+
+	/* A fault cannot be ignored or blocked: that would loop on the same instruction. */
+	if (ka->handler == SIG_IGN || (current->blocked & sigmask(sig))) {
+		ka->handler = SIG_DFL;
+		current->blocked &= ~sigmask(sig);
+	}
+	current->fault_address = addr;
+	current->pending.signal |= sigmask(sig);
+}
+
+static u64 pending_unblocked(const struct task_struct *p)
+{
+	return (p->pending.signal | p->signal->shared_pending.signal) & ~(p->blocked & ~UNBLOCKABLE);
+}
+
+bool signal_pending(const struct task_struct *p)
+{
+	return pending_unblocked(p) != 0;
+}
+
+/* Take the lowest-numbered deliverable signal (synchronous faults first by being thread-private). */
+static int dequeue_signal(struct task_struct *p)
+{
+	u64 mine = p->pending.signal & ~(p->blocked & ~UNBLOCKABLE);
+	u64 *set = mine ? &p->pending.signal : &p->signal->shared_pending.signal;
+	u64 ready = mine ? mine : pending_unblocked(p);
+	int sig = __builtin_ctzll(ready) + 1;
+
+	*set &= ~sigmask(sig);
+	return sig;
+}
+
+void do_signal(struct pt_regs *regs)
+{
+	struct task_struct *p = current;
+
+	if (p->signal->group_exit)
+		do_exit(p->signal->group_exit_code);
+	int sig = dequeue_signal(p);
+	struct k_sigaction *ka = &p->sighand->action[sig - 1];
+
+	if (sig == SIGKILL || ka->handler == SIG_DFL) {
+		if (DEFAULT_IGNORE & sigmask(sig))
+			return;
+		do_group_exit(sig); /* the wait status of a killed process is the signal number */
+	}
+	if (ka->handler == SIG_IGN)
+		return;
+	u64 oldmask = p->blocked;
+	if (setup_rt_frame(sig, ka, regs, oldmask)) {
+		force_sig_fault(SIGSEGV, regs->rsp); /* the stack cannot take the frame */
+		return;
+	}
+	p->blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigmask(sig));
+	p->blocked &= ~UNBLOCKABLE;
+	if (ka->flags & SA_RESETHAND)
+		ka->handler = SIG_DFL;
+}
+
+/* ------------------------------------------------------ system calls */
+
+long sys_kill(pid_t pid, int sig)
+{
+	struct task_struct *p;
+	int found = 0;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (pid == -1) {
+		/* Everyone we can see except our namespace's init and ourselves. */
+		list_for_each_entry(p, &task_list, tasks) {
+			if (!thread_group_leader(p) || !task_pid_vnr(p) || p->signal == current->signal ||
+			    p == current->pid_ns->child_reaper || (p->flags & PF_KTHREAD))
+				continue;
+			found++;
+			if (sig)
+				send_group_sig(sig, p);
+		}
+		return found ? 0 : -ESRCH;
+	}
+	p = pid > 0 ? find_task_by_vpid(pid) : pid == 0 ? current : NULL;
+	if (!p)
+		return -ESRCH;
+	if (sig)
+		send_group_sig(sig, p);
+	return 0;
+}
+
+static long do_tkill(pid_t tgid, pid_t tid, int sig)
+{
+	struct task_struct *p = find_task_by_vpid(tid);
+
+	if (tid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (!p || (tgid > 0 && task_tgid_vnr(p) != tgid))
+		return -ESRCH;
+	if (sig)
+		send_sig(sig, p);
+	return 0;
+}
+
+long sys_tkill(pid_t tid, int sig)
+{
+	return do_tkill(0, tid, sig);
+}
+
+long sys_tgkill(pid_t tgid, pid_t tid, int sig)
+{
+	if (tgid <= 0)
+		return -EINVAL;
+	return do_tkill(tgid, tid, sig);
+}
+
+long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_sigaction __user *oact,
+		      size_t sigsetsize)
+{
+	struct k_sigaction new, *k;
+
+	if (sigsetsize != sizeof(u64) || !valid_signal(sig))
+		return -EINVAL;
+	if (act && (sig == SIGKILL || sig == SIGSTOP))
+		return -EINVAL;
+	k = &current->sighand->action[sig - 1];
+	if (act && get_user_obj(&new, act))
+		return -EFAULT;
+	if (oact && put_user_obj(oact, k))
+		return -EFAULT;
+	if (act) {
+		new.mask &= ~UNBLOCKABLE;
+		*k = new;
+		/* Setting SIG_IGN (or a default that ignores) discards what is pending. */
+		if (new.handler == SIG_IGN || (new.handler == SIG_DFL && (DEFAULT_IGNORE & sigmask(sig)))) {
+			struct task_struct *t;
+			current->signal->shared_pending.signal &= ~sigmask(sig);
+			list_for_each_entry(t, &current->signal->thread_head, thread_node)
+				t->pending.signal &= ~sigmask(sig);
+		}
+	}
+	return 0;
+}
+
+long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t sigsetsize)
+{
+	u64 new, old = current->blocked;
+
+	if (sigsetsize != sizeof(u64))
+		return -EINVAL;
+	if (set) {
+		if (get_user_obj(&new, set))
+			return -EFAULT;
+		if (how == SIG_BLOCK)
+			new = old | new;
+		else if (how == SIG_UNBLOCK)
+			new = old & ~new;
+		else if (how != SIG_SETMASK)
+			return -EINVAL;
+	}
+	if (oset && put_user_obj(oset, &old))
+		return -EFAULT;
+	if (set)
+		current->blocked = new & ~UNBLOCKABLE;
+	return 0;
+}
+
+long sys_pause(void)
+{
+	while (!signal_pending(current)) {
+		current->__state = TASK_INTERRUPTIBLE;
+		schedule();
+	}
+	return -EINTR;
+}

@@ -1,0 +1,105 @@
+/* The trace events' text.  Each line starts with the event name and the pid. */
+#include <trace.h>
+#include <sched.h>
+#include <printk.h>
+#include <string.h>
+#include <uapi/sched.h>
+
+unsigned trace_mask;
+
+static const struct {
+	const char *name;
+	unsigned mask;
+} kinds[] = {
+	{ "cow", TRACE_COW }, { "fault", TRACE_FAULT }, { "clone", TRACE_CLONE }, { "exec", TRACE_EXEC },
+	{ "exit", TRACE_EXIT }, { "wait", TRACE_WAIT }, { "sched", TRACE_SCHED },
+};
+
+int trace_parse(const char *list)
+{
+	int mask = 0;
+
+	while (*list) {
+		const char *end = strchr(list, ',');
+		size_t n = end ? (size_t)(end - list) : strlen(list);
+		bool found = false;
+		for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
+			if (strlen(kinds[i].name) == n && !strncmp(kinds[i].name, list, n)) {
+				mask |= kinds[i].mask;
+				found = true;
+			}
+		}
+		if (n == 3 && !strncmp(list, "all", 3))
+			mask = -1 & 0x7f, found = true;
+		if (n == 4 && !strncmp(list, "none", 4))
+			found = true;
+		if (!found)
+			return -1;
+		list += n + (end != NULL);
+	}
+	return mask;
+}
+
+static int cur_pid(void)
+{
+	return current ? current->pid : 0;
+}
+
+void __trace_cow_fault(unsigned long addr, unsigned long old_pfn, unsigned long new_pfn, int count, bool copied)
+{
+	if (copied)
+		printk("[cow] pid %d write at %lx: frame %lx shared by %d -> copied to frame %lx\n",
+		       cur_pid(), addr, old_pfn, count, new_pfn);
+	else
+		printk("[cow] pid %d write at %lx: frame %lx has one owner -> reused, no copy\n",
+		       cur_pid(), addr, old_pfn);
+}
+
+void __trace_demand_fault(unsigned long addr, unsigned long pfn, bool file)
+{
+	printk("[fault] pid %d at %lx: new %s frame %lx\n", cur_pid(), addr, file ? "file" : "zeroed", pfn);
+}
+
+static const struct {
+	u64 flag;
+	const char *name;
+} clone_flags[] = {
+	{ CLONE_VM, "CLONE_VM" }, { CLONE_FS, "CLONE_FS" }, { CLONE_FILES, "CLONE_FILES" },
+	{ CLONE_SIGHAND, "CLONE_SIGHAND" }, { CLONE_VFORK, "CLONE_VFORK" }, { CLONE_PARENT, "CLONE_PARENT" },
+	{ CLONE_THREAD, "CLONE_THREAD" }, { CLONE_NEWNS, "CLONE_NEWNS" }, { CLONE_SYSVSEM, "CLONE_SYSVSEM" },
+	{ CLONE_SETTLS, "CLONE_SETTLS" }, { CLONE_PARENT_SETTID, "CLONE_PARENT_SETTID" },
+	{ CLONE_CHILD_CLEARTID, "CLONE_CHILD_CLEARTID" }, { CLONE_CHILD_SETTID, "CLONE_CHILD_SETTID" },
+	{ CLONE_NEWUTS, "CLONE_NEWUTS" }, { CLONE_NEWPID, "CLONE_NEWPID" },
+};
+
+void __trace_clone(u64 flags, int parent, int child)
+{
+	char buf[320];
+	size_t len = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(clone_flags); i++)
+		if (flags & clone_flags[i].flag)
+			len += snprintf(buf + len, sizeof(buf) - len, "%s|", clone_flags[i].name);
+	snprintf(buf + len, sizeof(buf) - len, "sig=%d", (int)(flags & CSIGNAL));
+	printk("[clone] pid %d -> child %d flags %s\n", parent, child, buf);
+}
+
+void __trace_exec(const char *path)
+{
+	printk("[exec] pid %d %s\n", cur_pid(), path);
+}
+
+void __trace_exit(int code)
+{
+	printk("[exit] pid %d status %x\n", cur_pid(), code);
+}
+
+void __trace_wait(int pid, int status)
+{
+	printk("[wait] pid %d reaped %d status %x\n", cur_pid(), pid, status);
+}
+
+void __trace_switch(int prev, int next)
+{
+	printk("[sched] %d -> %d\n", prev, next);
+}
