@@ -12,4 +12,6 @@ void debugcon_write(const char *s, size_t n);
 
 /* Called from the serial and keyboard interrupt handlers with one input byte. */
 void console_input_char(char c);
+/* The PS/2 keyboard (arch/x86_64/keyboard.c): feeds console_input_char from IRQ 1. */
+void keyboard_init(void);
 #endif

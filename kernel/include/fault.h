@@ -6,8 +6,6 @@
 #define FAULT_FLAG_INSTRUCTION (1u << 1)
 #define FAULT_FLAG_USER (1u << 2)
 
-/* Resolve a fault at a user address in the current address space: 0 or -EFAULT. */
+/* Resolve a fault at a user address in the current address space: 0, -EFAULT or -ENOMEM. */
 int handle_user_fault(unsigned long address, unsigned flags);
-/* The fault could not be resolved and came from user mode: SIGSEGV. */
-void user_fault_signal(unsigned long address);
 #endif

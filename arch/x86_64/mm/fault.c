@@ -3,13 +3,15 @@
  * address in CR2 and says in the error code why (Intel SDM vol. 3A, 4.7
  * "Page-Fault Exceptions").  A fault in a user address is resolved by the
  * memory manager (handle_mm_fault: demand paging or copy-on-write); what it
- * cannot resolve becomes SIGSEGV for a user program, a fixup for the
+ * cannot resolve becomes SIGSEGV (SIGKILL when memory ran out) for a user program, a fixup for the
  * kernel's user-copy routines, or a kernel oops.
  */
 #include <traps.h>
 #include <printk.h>
 #include <extable.h>
 #include <fault.h>
+#include <signal.h>
+#include <uapi/errno.h>
 
 #define PF_PROT (1 << 0)  /* 0: page not present, 1: protection violation */
 #define PF_WRITE (1 << 1) /* the access was a write */
@@ -33,10 +35,13 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long
 			 (error_code & PF_INSTR ? FAULT_FLAG_INSTRUCTION : 0) |
 			 (error_code & PF_USER ? FAULT_FLAG_USER : 0);
 
-	if (!(error_code & PF_RSVD) && handle_user_fault(address, flags) == 0)
+	int err = error_code & PF_RSVD ? -EFAULT : handle_user_fault(address, flags);
+
+	if (!err)
 		return;
 	if (user_mode(regs)) {
-		user_fault_signal(address);
+		/* Out of memory kills the process (Linux's OOM killer would pick one); a bad access is SIGSEGV. */
+		force_sig_fault(err == -ENOMEM ? SIGKILL : SIGSEGV, address);
 		return;
 	}
 	if (fixup_exception(regs))

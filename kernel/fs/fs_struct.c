@@ -1,0 +1,118 @@
+/*
+ * Per-process file-system context: the current directory and the umask.
+ * Shared by CLONE_FS, copied otherwise (clone(2)).
+ */
+#include "vfs.h"
+#include <mm.h>
+#include <sched.h>
+#include <syscalls.h>
+#include <uaccess.h>
+
+struct fs_struct {
+	int count;
+	int umask;
+	struct inode *pwd;
+};
+
+struct fs_struct *fs_alloc_root(void)
+{
+	struct fs_struct *fs = kmalloc(sizeof(*fs));
+
+	if (!fs)
+		return NULL;
+	fs->count = 1;
+	fs->umask = 022;
+	fs->pwd = iget(vfs_root);
+	return fs;
+}
+
+struct fs_struct *copy_fs_struct(struct fs_struct *old)
+{
+	struct fs_struct *fs = kmalloc(sizeof(*fs));
+
+	if (!fs)
+		return NULL;
+	fs->count = 1;
+	fs->umask = old->umask;
+	fs->pwd = iget(old->pwd);
+	return fs;
+}
+
+void get_fs_struct(struct fs_struct *fs)
+{
+	fs->count++;
+}
+
+void put_fs_struct(struct fs_struct *fs)
+{
+	if (--fs->count)
+		return;
+	iput(fs->pwd);
+	kfree(fs);
+}
+
+/* Kernel threads without an fs_struct work relative to the root. */
+struct inode *current_cwd(void)
+{
+	return current->fs ? current->fs->pwd : vfs_root;
+}
+
+static long set_cwd(struct inode *dir)
+{
+	if (!S_ISDIR(dir->mode)) {
+		iput(dir);
+		return -ENOTDIR;
+	}
+	iput(current->fs->pwd);
+	current->fs->pwd = dir;
+	return 0;
+}
+
+long sys_chdir(const char __user *upath)
+{
+	char *path = getname(upath);
+
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	struct inode *dir = lookup_at(AT_FDCWD, path, LOOKUP_DIRECTORY, NULL);
+	kfree(path);
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	return set_cwd(dir);
+}
+
+long sys_fchdir(unsigned int fd)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	struct inode *dir = iget(f->inode);
+	fput(f);
+	return set_cwd(dir);
+}
+
+/* getcwd(2), the system call: returns the length including the NUL, ERANGE if it does not fit. */
+long sys_getcwd(char __user *ubuf, unsigned long size)
+{
+	char *buf = kmalloc(PATH_MAX);
+
+	if (!buf)
+		return -ENOMEM;
+	char *path = inode_path(current_cwd(), buf, PATH_MAX);
+	long len = path ? (long)(buf + PATH_MAX - path) : -ENAMETOOLONG;
+	if (len > 0 && (unsigned long)len > size)
+		len = -ERANGE;
+	else if (len > 0 && copy_to_user(ubuf, path, len))
+		len = -EFAULT;
+	kfree(buf);
+	return len;
+}
+
+long sys_umask(int mask)
+{
+	int old = current->fs->umask;
+
+	current->fs->umask = mask & 0777;
+	return old;
+}

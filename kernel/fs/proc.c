@@ -1,0 +1,235 @@
+/*
+ * /proc (proc(5)): a read-only tree made up as it is looked at.  Its
+ * root holds the files of proc_root_entries[], "self" (the caller's own
+ * /proc/<pid>, a directory here rather than a symlink) and one directory
+ * per process (proc_pid.c).  Inodes are made by each lookup and freed with
+ * their last reference; numbers are fixed so stat(2) agrees across lookups.
+ */
+#include "proc_internal.h"
+#include <mm.h>
+#include <printk.h>
+#include <sched.h>
+#include <string.h>
+
+#define PROC_ROOT_INO 1
+#define PROC_SELF_POS 2 /* readdir position of "self"; the root entries follow */
+#define PROC_PID_POS 256 /* readdir position of /proc/<pid>: PROC_PID_POS + pid */
+
+static int meminfo_show(struct task_struct *task, struct seq_buf *m)
+{
+	unsigned long kb_per_page = PAGE_SIZE / 1024;
+
+	(void)task;
+	seq_printf(m, "%-16s%8lu kB\n", "MemTotal:", nr_total_pages() * kb_per_page);
+	seq_printf(m, "%-16s%8lu kB\n", "MemFree:", nr_free_pages() * kb_per_page);
+	/* Nothing is cached or reclaimable here: all free memory is available. */
+	seq_printf(m, "%-16s%8lu kB\n", "MemAvailable:", nr_free_pages() * kb_per_page);
+	return 0;
+}
+
+static const struct proc_entry proc_root_entries[] = {
+	{ "meminfo", meminfo_show, NULL },
+	{ "kpagecount", NULL, proc_kpagecount_read },
+	{ "vmstat", proc_vmstat_show, NULL },
+};
+
+#define ROOT_FILE_INO (PROC_ROOT_INO + 2) /* after the root and "self" */
+
+void proc_evict(struct inode *inode)
+{
+	inode_free_name(inode);
+	kfree(PROC_I(inode));
+}
+
+static const struct inode_operations proc_file_iops = {
+	.evict = proc_evict,
+};
+
+/* The task of a /proc/<pid> file, looked up again for each use (NULL for /proc's own files). */
+static int file_task(struct file *f, struct task_struct **task)
+{
+	*task = proc_task(f->inode);
+	return (*task || !PROC_I(f->inode)->pid) ? 0 : -ESRCH;
+}
+
+static int proc_file_open(struct inode *inode, struct file *f)
+{
+	const struct proc_entry *e = PROC_I(inode)->entry;
+	struct task_struct *task;
+	int err = file_task(f, &task);
+
+	if (err || !e->show)
+		return err;
+	struct seq_buf *m = kzalloc(sizeof(*m));
+	if (!m)
+		return -ENOMEM;
+	err = e->show(task, m);
+	if (!err && m->overflow)
+		err = -ENOMEM;
+	if (err) {
+		kfree(m->buf);
+		kfree(m);
+		return err;
+	}
+	f->private_data = m;
+	return 0;
+}
+
+static ssize_t seq_read(struct seq_buf *m, struct io_buf *buf, size_t n, off_t *pos)
+{
+	if (*pos >= (off_t)m->len)
+		return 0;
+	n = MIN(n, m->len - *pos);
+	if (io_copy_out(buf, m->buf + *pos, n))
+		return -EFAULT;
+	*pos += n;
+	return n;
+}
+
+/* Generate and copy out up to a page at a time, asking entry->read for each piece. */
+static ssize_t generated_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
+{
+	const struct proc_entry *e = PROC_I(f->inode)->entry;
+	char *page = kmalloc(PAGE_SIZE);
+	ssize_t done = 0, got = 0;
+
+	if (!page)
+		return -ENOMEM;
+	while ((size_t)done < n) {
+		struct task_struct *task;
+		size_t want = MIN(n - done, PAGE_SIZE);
+		got = file_task(f, &task);
+		if (!got)
+			got = e->read(task, page, want, *pos);
+		if (got > 0 && io_copy_out(buf, page, got))
+			got = -EFAULT;
+		if (got <= 0)
+			break;
+		*pos += got;
+		done += got;
+		if ((size_t)got < want)
+			break;
+	}
+	kfree(page);
+	return done ? done : got;
+}
+
+static ssize_t proc_file_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
+{
+	if (f->private_data)
+		return seq_read(f->private_data, buf, n, pos);
+	return generated_read(f, buf, n, pos);
+}
+
+static void proc_file_release(struct file *f)
+{
+	struct seq_buf *m = f->private_data;
+
+	if (m) {
+		kfree(m->buf);
+		kfree(m);
+	}
+}
+
+static const struct file_operations proc_file_fops = {
+	.open = proc_file_open,
+	.read = proc_file_read,
+	.release = proc_file_release,
+};
+
+struct inode *proc_new_inode(struct inode *parent, const char *name, size_t len, mode_t mode,
+			     unsigned long ino, const struct inode_operations *iops,
+			     const struct file_operations *fops)
+{
+	struct proc_inode *pi = kzalloc(sizeof(*pi));
+
+	if (!pi)
+		return ERR_PTR(-ENOMEM);
+	if (inode_init(&pi->vfs, parent, name, len)) {
+		kfree(pi);
+		return ERR_PTR(-ENOMEM);
+	}
+	pi->vfs.ino = ino;
+	pi->vfs.mode = mode;
+	pi->vfs.nlink = S_ISDIR(mode) ? 2 : 1;
+	pi->vfs.dev = DEV_PROC;
+	pi->vfs.i_op = iops;
+	pi->vfs.i_fop = fops;
+	pi->pid = parent ? PROC_I(parent)->pid : 0;
+	return &pi->vfs;
+}
+
+struct inode *proc_new_file(struct inode *dir, const struct proc_entry *e, unsigned long ino)
+{
+	struct inode *inode = proc_new_inode(dir, e->name, strlen(e->name), S_IFREG | 0444, ino,
+					     &proc_file_iops, &proc_file_fops);
+
+	if (!IS_ERR(inode))
+		PROC_I(inode)->entry = e;
+	return inode;
+}
+
+struct inode *proc_lookup_entry(struct inode *dir, const char *name, size_t len,
+				const struct proc_entry *entries, size_t n, unsigned long first_ino)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strncmp(entries[i].name, name, len) && !entries[i].name[len])
+			return proc_new_file(dir, &entries[i], first_ino + i);
+	return ERR_PTR(-ENOENT);
+}
+
+bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *entries, size_t n,
+		       off_t first_pos, unsigned long first_ino)
+{
+	for (off_t i = ctx->pos - first_pos; i >= 0 && (size_t)i < n; i++)
+		if (!ctx->emit(ctx, entries[i].name, strlen(entries[i].name), first_ino + i, DT_REG))
+			return false;
+	return true;
+}
+
+static struct inode *proc_root_lookup(struct inode *root, const char *name, size_t len)
+{
+	if (len == 4 && !strncmp(name, "self", 4))
+		return proc_pid_dir(root, current->group_leader);
+	struct inode *inode = proc_lookup_entry(root, name, len, proc_root_entries,
+						ARRAY_SIZE(proc_root_entries), ROOT_FILE_INO);
+	return IS_ERR(inode) && PTR_ERR(inode) == -ENOENT ? proc_pid_lookup(root, name, len) : inode;
+}
+
+static int proc_root_iterate(struct file *f, struct dir_context *ctx)
+{
+	struct inode *root = f->inode;
+
+	if (ctx->pos == 0 && !ctx->emit(ctx, ".", 1, root->ino, DT_DIR))
+		return 0;
+	if (ctx->pos == 1 && !ctx->emit(ctx, "..", 2, root->parent->ino, DT_DIR))
+		return 0;
+	if (ctx->pos == PROC_SELF_POS && !ctx->emit(ctx, "self", 4, PROC_ROOT_INO + 1, DT_DIR))
+		return 0;
+	if (!proc_emit_entries(ctx, proc_root_entries, ARRAY_SIZE(proc_root_entries),
+			       PROC_SELF_POS + 1, ROOT_FILE_INO))
+		return 0;
+	return proc_pid_readdir(ctx, PROC_PID_POS);
+}
+
+static const struct inode_operations proc_root_iops = {
+	.lookup = proc_root_lookup,
+	.evict = proc_evict,
+};
+
+static const struct file_operations proc_root_fops = {
+	.iterate = proc_root_iterate,
+};
+
+/* The proc root appears in place of `mountpoint`, under the same name and parent. */
+void proc_mount(struct inode *mountpoint)
+{
+	struct inode *root = proc_new_inode(NULL, mountpoint->name, strlen(mountpoint->name),
+					    S_IFDIR | 0555, PROC_ROOT_INO, &proc_root_iops,
+					    &proc_root_fops);
+
+	if (IS_ERR(root))
+		panic("proc: out of memory");
+	root->parent = iget(mountpoint->parent);
+	mountpoint->mounted = root;
+}

@@ -1,0 +1,38 @@
+/* What proc.c and proc_pid.c share. */
+#ifndef FS_PROC_INTERNAL_H
+#define FS_PROC_INTERNAL_H
+#include "vfs.h"
+#include <proc_fs.h>
+
+struct task_struct;
+
+struct proc_inode {
+	struct inode vfs;
+	pid_t pid;                      /* global pid of the /proc/<pid> task; 0 outside them */
+	const struct proc_entry *entry; /* regular files: what generates them */
+};
+
+static inline struct proc_inode *PROC_I(struct inode *inode)
+{
+	return container_of(inode, struct proc_inode, vfs);
+}
+
+/* proc.c */
+void proc_evict(struct inode *inode);
+struct inode *proc_new_inode(struct inode *parent, const char *name, size_t len, mode_t mode,
+			     unsigned long ino, const struct inode_operations *iops,
+			     const struct file_operations *fops);
+struct inode *proc_new_file(struct inode *dir, const struct proc_entry *e, unsigned long ino);
+/* ERR_PTR(-ENOENT) unless name[0..len) is one of the n entries: then a new inode for it. */
+struct inode *proc_lookup_entry(struct inode *dir, const char *name, size_t len,
+				const struct proc_entry *entries, size_t n, unsigned long first_ino);
+/* Emit entries[ctx->pos - first_pos ...]; false when the caller must stop. */
+bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *entries, size_t n,
+		       off_t first_pos, unsigned long first_ino);
+
+/* proc_pid.c */
+struct task_struct *proc_task(struct inode *inode); /* NULL: gone, or not a /proc/<pid> file */
+struct inode *proc_pid_dir(struct inode *root, struct task_struct *task);
+struct inode *proc_pid_lookup(struct inode *root, const char *name, size_t len);
+int proc_pid_readdir(struct dir_context *ctx, off_t first_pos);
+#endif

@@ -1,0 +1,171 @@
+/*
+ * /proc/<pid>: one directory per process visible in the caller's pid
+ * namespace (thread-group leaders in readdir; any task by lookup, as in
+ * Linux), named by its pid there, holding the files of proc_pid_entries[].
+ * The directory remembers the task's global pid and finds the task again
+ * on each use, so a directory outliving its process just stops working.
+ */
+#include "proc_internal.h"
+#include <sched.h>
+#include <string.h>
+#include <mm_types.h>
+
+#define PID_DIR_INO(pid) (0x10000ul + (unsigned long)(pid) * 64)
+
+static const char *task_state(const struct task_struct *t)
+{
+	if (t->exit_state & EXIT_ZOMBIE)
+		return "Z (zombie)";
+	if (t->exit_state & EXIT_DEAD)
+		return "X (dead)";
+	if (t->__state & TASK_INTERRUPTIBLE)
+		return "S (sleeping)";
+	if (t->__state & TASK_UNINTERRUPTIBLE)
+		return "D (disk sleep)";
+	return "R (running)";
+}
+
+/* proc(5), /proc/pid/status: the fields we keep, in Linux's order. */
+static int status_show(struct task_struct *t, struct seq_buf *m)
+{
+	seq_printf(m, "Name:\t%s\n", t->comm);
+	seq_printf(m, "State:\t%s\n", task_state(t));
+	seq_printf(m, "Tgid:\t%d\n", task_tgid_vnr(t));
+	seq_printf(m, "Pid:\t%d\n", task_pid_vnr(t));
+	seq_printf(m, "PPid:\t%d\n", t->real_parent ? task_tgid_vnr(t->real_parent) : 0);
+	if (t->mm)
+		seq_printf(m, "VmRSS:\t%8lu kB\n", get_mm_rss(t->mm) * (PAGE_SIZE / 1024));
+	seq_printf(m, "Threads:\t%d\n", t->signal ? t->signal->nr_threads : 1);
+	return 0;
+}
+
+static int comm_show(struct task_struct *t, struct seq_buf *m)
+{
+	seq_printf(m, "%s\n", t->comm);
+	return 0;
+}
+
+static const struct proc_entry proc_pid_entries[] = {
+	{ "status", status_show, NULL },
+	{ "comm", comm_show, NULL },
+	{ "maps", proc_maps_show, NULL },
+	{ "pagemap", NULL, proc_pagemap_read },
+};
+_Static_assert(ARRAY_SIZE(proc_pid_entries) < 64, "inode numbers: 64 per /proc/<pid>");
+
+static struct task_struct *task_by_global_pid(pid_t pid)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
+
+struct task_struct *proc_task(struct inode *inode)
+{
+	pid_t pid = PROC_I(inode)->pid;
+
+	return pid ? task_by_global_pid(pid) : NULL;
+}
+
+static struct inode *pid_dir_lookup(struct inode *dir, const char *name, size_t len)
+{
+	if (!proc_task(dir))
+		return ERR_PTR(-ENOENT);
+	return proc_lookup_entry(dir, name, len, proc_pid_entries, ARRAY_SIZE(proc_pid_entries),
+				 dir->ino + 1);
+}
+
+static int pid_dir_iterate(struct file *f, struct dir_context *ctx)
+{
+	struct inode *dir = f->inode;
+
+	if (ctx->pos == 0 && !ctx->emit(ctx, ".", 1, dir->ino, DT_DIR))
+		return 0;
+	if (ctx->pos == 1 && !ctx->emit(ctx, "..", 2, dir->parent->ino, DT_DIR))
+		return 0;
+	proc_emit_entries(ctx, proc_pid_entries, ARRAY_SIZE(proc_pid_entries), 2, dir->ino + 1);
+	return 0;
+}
+
+static const struct inode_operations pid_dir_iops = {
+	.lookup = pid_dir_lookup,
+	.evict = proc_evict,
+};
+
+static const struct file_operations pid_dir_fops = {
+	.iterate = pid_dir_iterate,
+};
+
+struct inode *proc_pid_dir(struct inode *root, struct task_struct *task)
+{
+	char name[12];
+	pid_t nr = task_pid_vnr(task);
+
+	if (nr <= 0)
+		return ERR_PTR(-ENOENT); /* not in the caller's namespace */
+	int len = snprintf(name, sizeof(name), "%d", nr);
+	struct inode *dir = proc_new_inode(root, name, len, S_IFDIR | 0555, PID_DIR_INO(task->pid),
+					   &pid_dir_iops, &pid_dir_fops);
+	if (!IS_ERR(dir))
+		PROC_I(dir)->pid = task->pid;
+	return dir;
+}
+
+/* A pid as /proc names it: decimal, no sign, no leading zero; -1 otherwise. */
+static pid_t parse_pid(const char *name, size_t len)
+{
+	pid_t nr = 0;
+
+	if (!len || len > 5 || name[0] == '0')
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (name[i] < '0' || name[i] > '9')
+			return -1;
+		nr = nr * 10 + (name[i] - '0');
+	}
+	return nr;
+}
+
+struct inode *proc_pid_lookup(struct inode *root, const char *name, size_t len)
+{
+	pid_t nr = parse_pid(name, len);
+	struct task_struct *task = nr > 0 ? find_task_by_vpid(nr) : NULL;
+
+	return task ? proc_pid_dir(root, task) : ERR_PTR(-ENOENT);
+}
+
+/* The visible process with the smallest pid >= from (in the caller's namespace), or NULL. */
+static struct task_struct *next_process(pid_t from, pid_t *nr)
+{
+	struct task_struct *t, *best = NULL;
+	pid_t best_nr = 0;
+
+	list_for_each_entry(t, &task_list, tasks) {
+		pid_t v = task_pid_vnr(t);
+		if (v >= from && v > 0 && thread_group_leader(t) && (!best || v < best_nr)) {
+			best = t;
+			best_nr = v;
+		}
+	}
+	*nr = best_nr;
+	return best;
+}
+
+/* Processes sit at positions first_pos + pid, so a resumed readdir continues after the last one. */
+int proc_pid_readdir(struct dir_context *ctx, off_t first_pos)
+{
+	struct task_struct *t;
+	pid_t nr;
+
+	while ((t = next_process(ctx->pos > first_pos ? ctx->pos - first_pos : 0, &nr))) {
+		char name[12];
+		int len = snprintf(name, sizeof(name), "%d", nr);
+		ctx->pos = first_pos + nr;
+		if (!ctx->emit(ctx, name, len, PID_DIR_INO(t->pid), DT_DIR))
+			break;
+	}
+	return 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * /proc (kernel/fs/proc.c, kernel/fs/proc_pid.c): files generated from
+ * kernel state when they are read, in Linux's formats.
+ *
+ * Adding a file is one entry in a table: proc_root_entries[] in proc.c for
+ * /proc/<name>, proc_pid_entries[] in proc_pid.c for /proc/<pid>/<name>.
+ * An entry gives either
+ *   show: the whole contents, written into a seq_buf when the file is
+ *         opened (a consistent snapshot; reads then page through it), or
+ *   read: bytes generated on demand for the range each read(2) asks for,
+ *         for large or sparse binary files (pagemap, kpagecount), where
+ *         `pos` is the file offset, e.g. pfn * 8.
+ * `task` is the process of the /proc/<pid> directory (NULL for /proc's own
+ * files); it is looked up afresh for every open and every read, and a file
+ * whose task has gone fails with ESRCH.
+ */
+#ifndef PROC_FS_H
+#define PROC_FS_H
+#include <types.h>
+
+struct task_struct;
+
+/* A text buffer that grows as it is written; seq_printf formats like snprintf. */
+struct seq_buf {
+	char *buf;
+	size_t len, size;
+	bool overflow; /* an allocation failed: the open fails with ENOMEM */
+};
+
+void seq_printf(struct seq_buf *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void seq_write(struct seq_buf *m, const void *data, size_t n);
+
+struct proc_entry {
+	const char *name;
+	/* 0 or -errno */
+	int (*show)(struct task_struct *task, struct seq_buf *m);
+	/* Fill buf with up to n bytes from offset pos: the count (0 at the end) or -errno. */
+	ssize_t (*read)(struct task_struct *task, char *buf, size_t n, off_t pos);
+};
+
+/* kernel/fs/proc_mm.c: the memory files */
+int proc_maps_show(struct task_struct *t, struct seq_buf *m);
+ssize_t proc_pagemap_read(struct task_struct *t, char *buf, size_t n, off_t pos);
+ssize_t proc_kpagecount_read(struct task_struct *t, char *buf, size_t n, off_t pos);
+int proc_vmstat_show(struct task_struct *t, struct seq_buf *m);
+#endif
