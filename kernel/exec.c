@@ -113,6 +113,8 @@ static int check_elf(struct linux_binprm *b)
 
 	if (size < 0)
 		return (int)size;
+	if (!file_executable(b->file))
+		return -EACCES;
 	if (kernel_read(b->file, h, sizeof(*h), 0) != sizeof(*h))
 		return -ENOEXEC;
 	if (memcmp(h->e_ident, ELFMAG, 4) || h->e_ident[4] != ELFCLASS64 || h->e_ident[5] != ELFDATA2LSB ||

@@ -67,3 +67,9 @@ long file_regular_size(struct file *f)
 		return -EACCES;
 	return f->inode->size;
 }
+
+/* execve(2): a regular file with at least one execute bit (everyone is root here). */
+bool file_executable(struct file *f)
+{
+	return S_ISREG(f->inode->mode) && (f->inode->mode & 0111);
+}

@@ -114,7 +114,6 @@ static inline bool file_readable(const struct file *f) { return (f->flags & O_AC
 static inline bool file_writable(const struct file *f) { return (f->flags & O_ACCMODE) != O_RDONLY; }
 
 /* fdtable.c */
-struct file *fget(unsigned int fd);                 /* referenced, or NULL */
 int fd_install(struct file *f, bool cloexec);       /* the lowest free fd, or -EMFILE */
 
 /* fs_struct.c */

@@ -19,6 +19,9 @@ struct file *filp_open(const char *path, int flags);
 ssize_t kernel_read(struct file *f, void *buf, size_t n, off_t pos);
 /* Size of a regular file, or -errno for anything else (-EACCES for a directory, as exec wants). */
 long file_regular_size(struct file *f);
+bool file_executable(struct file *f);
+/* The open file behind fd in the current task, referenced (fput it), or NULL. */
+struct file *fget(unsigned int fd);
 void get_file(struct file *f);
 void fput(struct file *f);
 

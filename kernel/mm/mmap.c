@@ -284,15 +284,26 @@ void exit_mmap(struct mm_struct *mm)
 	free_pgtables(mm);
 }
 
+/*
+ * Anonymous mappings, private or shared, and private mappings of initrd
+ * files.  The files are read-only, so a shared file mapping could never be
+ * written back: it is refused with ENODEV.
+ */
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
 	      unsigned long fd, unsigned long off)
 {
-	(void)fd;
 	if (off & ~PAGE_MASK)
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV; /* file mappings are made by exec only */
-	return do_mmap(NULL, addr, len, prot, flags, 0);
+	if (flags & MAP_ANONYMOUS)
+		return do_mmap(NULL, addr, len, prot, flags, 0);
+	struct file *file = fget(fd);
+	if (!file)
+		return -EBADF;
+	long r = file_regular_size(file) < 0 ? -EACCES
+	       : (flags & MAP_TYPE) == MAP_SHARED ? -ENODEV
+	       : do_mmap(file, addr, len, prot, flags, off >> PAGE_SHIFT);
+	fput(file);
+	return r;
 }
 
 long sys_munmap(unsigned long addr, size_t len)
