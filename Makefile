@@ -27,7 +27,7 @@ KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/cowl.iso
 INITRD   := $(BUILD)/initrd.cpio
 
-.PHONY: all iso run debug test test-kernel test-host deps clean
+.PHONY: all iso run debug gdb test test-host deps clean
 all: $(KERNEL) $(ISO)
 
 $(BUILD)/k/%.o: %.c
@@ -61,8 +61,13 @@ deps:
 run: $(ISO)
 	tools/qemu $(if $(GUI),--gui) $(ISO)
 
+# Two terminals: `make debug` starts QEMU halted, waiting for GDB on :1234;
+# `make gdb` attaches and stops at kernel_main.
 debug: $(ISO)
 	tools/qemu --debug $(ISO)
+
+gdb: $(KERNEL)
+	gdb -q -x tools/gdbinit
 
 test: deps
 	@tools/test
