@@ -1,0 +1,87 @@
+/*
+ * init: the first user process (pid 1).  The kernel starts it with fds
+ * 0, 1 and 2 open on /dev/console and cwd "/".
+ *
+ *   init              run /bin/sh, and again each time it exits
+ *   init PROG ARG...  run PROG once, report its status to the kernel log
+ *                     as "run-elf: status=N", then power off
+ *
+ * Either way init reaps every process that ends: orphans are re-parented
+ * to pid 1, and their zombies would stay forever if nobody waited.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/reboot.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char *const child_env[] = { "PATH=/bin", "HOME=/", NULL };
+
+/* Starts argv[0] in a child; a child that cannot exec reports status 127, as shells do. */
+static pid_t spawn(char *const argv[])
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execve(argv[0], argv, child_env);
+		fprintf(stderr, "init: %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0)
+		fprintf(stderr, "init: fork: %s\n", strerror(errno));
+	return pid;
+}
+
+/* Reaps children until `pid` ends; returns its wait status. */
+static int reap_until(pid_t pid)
+{
+	int status;
+	pid_t got;
+
+	do {
+		got = wait4(-1, &status, __WALL, NULL);
+	} while (got != pid && !(got < 0 && errno == ECHILD));
+	return got == pid ? status : 127 << 8;
+}
+
+/* Exit status as shells report it: the code, or 128 plus the killing signal. */
+static int shell_status(int status)
+{
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+static void report_and_power_off(int status)
+{
+	int fd = open("/dev/kmsg", O_WRONLY);
+
+	if (fd >= 0) {
+		dprintf(fd, "run-elf: status=%d\n", shell_status(status));
+		close(fd);
+	} else {
+		fprintf(stderr, "init: /dev/kmsg: %s\n", strerror(errno));
+	}
+	reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_POWER_OFF, NULL);
+	fprintf(stderr, "init: reboot: %s\n", strerror(errno));
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1) {
+		pid_t pid = spawn(argv + 1);
+		report_and_power_off(pid < 0 ? 127 << 8 : reap_until(pid));
+		for (;;) /* pid 1 must not exit: keep reaping, idle when there is nobody */
+			if (wait4(-1, NULL, __WALL, NULL) < 0)
+				sleep(1);
+	}
+
+	char *shell[] = { "/bin/sh", NULL };
+	for (;;) {
+		pid_t pid = spawn(shell);
+		/* A shell that cannot start at all must not make us spin. */
+		if (pid < 0 || reap_until(pid) == 127 << 8)
+			sleep(1);
+	}
+}

@@ -1,0 +1,11 @@
+/* Waiting for children; options and status macros from the uapi header. */
+#ifndef _SYS_WAIT_H
+#define _SYS_WAIT_H
+#include <sys/types.h>
+#include <uapi/misc.h>
+#include <uapi/wait.h>
+
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage);
+pid_t waitpid(pid_t pid, int *status, int options);
+pid_t wait(int *status);
+#endif

@@ -1,0 +1,37 @@
+/* POSIX process, file-descriptor and directory calls. */
+#ifndef _UNISTD_H
+#define _UNISTD_H
+#include <sys/types.h>
+#include <uapi/fcntl.h>
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+extern char **environ;
+
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+int close(int fd);
+off_t lseek(int fd, off_t offset, int whence);
+int dup(int fd);
+int dup2(int oldfd, int newfd);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
+
+pid_t fork(void);
+pid_t vfork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+void _exit(int status) __attribute__((noreturn));
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t gettid(void);
+
+unsigned int sleep(unsigned int seconds);
+int brk(void *addr);
+void *sbrk(long increment);
+
+char *getcwd(char *buf, size_t size);
+int chdir(const char *path);
+int sethostname(const char *name, size_t len);
+#endif

@@ -1,0 +1,62 @@
+# User space: the C library (build/user/libc.a), the programs in user/bin,
+# and the staged initrd root ($(BUILD)/initrd) packed into $(INITRD).
+#
+# Programs are static, non-PIE ELF executables at the default base address
+# (0x400000).  They use only our own headers and library, so they run the
+# same on Cowl and on Linux.
+
+USER_BUILD := $(BUILD)/user
+INITRD_ROOT := $(BUILD)/initrd
+
+UCFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror=implicit-function-declaration \
+           -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
+           -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+           -Iuser/include -Ikernel/include
+# Stops GCC from turning the loops in memset/memcpy into calls to themselves.
+ULIBCFLAGS := $(UCFLAGS) -fno-tree-loop-distribute-patterns -MMD -MP
+ULDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack
+UNASMFLAGS := -f elf64 -g -F dwarf
+
+LIBC_C   := $(sort $(wildcard user/lib/*.c))
+LIBC_ASM := $(filter-out user/lib/crt0.asm,$(sort $(wildcard user/lib/*.asm)))
+LIBC_OBJ := $(LIBC_C:user/lib/%.c=$(USER_BUILD)/lib/%.o) $(LIBC_ASM:user/lib/%.asm=$(USER_BUILD)/lib/%.o)
+LIBC     := $(USER_BUILD)/libc.a
+CRT0     := $(USER_BUILD)/lib/crt0.o
+
+$(USER_BUILD)/lib/%.o: user/lib/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ULIBCFLAGS) -c $< -o $@
+
+$(USER_BUILD)/lib/%.o: user/lib/%.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(UNASMFLAGS) $< -o $@
+
+$(LIBC): $(LIBC_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+# Compiles and links the single-file program $< into $@.  Its dependency
+# file goes to $(USER_DEPS), not next to $@, which is inside the initrd.
+USER_DEPS := $(USER_BUILD)/deps
+define user_link
+	@mkdir -p $(dir $@) $(dir $(USER_DEPS)/$@)
+	$(CC) $(UCFLAGS) $(ULDFLAGS) -MMD -MP -MF $(USER_DEPS)/$@.d -o $@ $(CRT0) $< $(LIBC) -lgcc
+endef
+
+# The programs of user/bin, installed into the initrd root (init into sbin).
+USER_BIN := $(patsubst user/bin/%.c,%,$(sort $(wildcard user/bin/*.c)))
+USER_PROGS := $(patsubst %,$(INITRD_ROOT)/bin/%,$(filter-out init,$(USER_BIN))) \
+              $(INITRD_ROOT)/sbin/init
+
+$(INITRD_ROOT)/bin/%: user/bin/%.c $(CRT0) $(LIBC)
+	$(user_link)
+
+$(INITRD_ROOT)/sbin/init: user/bin/init.c $(CRT0) $(LIBC)
+	$(user_link)
+
+# tests/tests.mk adds the test programs and data as further prerequisites.
+$(INITRD): $(USER_PROGS)
+	cd $(INITRD_ROOT) && find . -mindepth 1 | LC_ALL=C sort | \
+		cpio -o -H newc -R 0:0 --quiet > $(abspath $@)
+
+-include $(LIBC_OBJ:.o=.d) $(USER_PROGS:%=$(USER_DEPS)/%.d)
