@@ -22,6 +22,13 @@ void console_write(const char *s, size_t n)
 	vga_write(s, n);
 }
 
+/* Kernel text for every console and the log port, whatever the log level (trace lines). */
+void console_print(const char *s, size_t n)
+{
+	debugcon_write(s, n);
+	console_write(s, n);
+}
+
 int vprintk(const char *fmt, va_list ap)
 {
 	char buf[512];
@@ -29,9 +36,10 @@ int vprintk(const char *fmt, va_list ap)
 	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	size_t len = MIN((size_t)n, sizeof(buf) - 1);
 
-	debugcon_write(buf, len);
 	if (level <= console_loglevel)
-		console_write(buf, len);
+		console_print(buf, len);
+	else
+		debugcon_write(buf, len);
 	return n;
 }
 

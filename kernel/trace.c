@@ -30,14 +30,38 @@ int trace_parse(const char *list)
 			}
 		}
 		if (n == 3 && !strncmp(list, "all", 3))
-			mask = -1 & 0x7f, found = true;
-		if (n == 4 && !strncmp(list, "none", 4))
+			mask = TRACE_ALL, found = true;
+		if ((n == 4 && !strncmp(list, "none", 4)) || (n == 3 && !strncmp(list, "off", 3)))
 			found = true;
 		if (!found)
 			return -1;
 		list += n + (end != NULL);
 	}
 	return mask;
+}
+
+void trace_format(unsigned mask, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (mask & kinds[i].mask)
+			len += snprintf(buf + len, size - MIN(len, size), "%s%s", len ? "," : "", kinds[i].name);
+	if (!len)
+		snprintf(buf, size, "none");
+}
+
+/* Trace lines were asked for: they reach the console even under `quiet`. */
+__attribute__((format(printf, 1, 2))) static void trace_line(const char *fmt, ...)
+{
+	char buf[384];
+	va_list ap;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	console_print(buf, MIN((size_t)n, sizeof(buf) - 1));
 }
 
 static int cur_pid(void)
@@ -48,16 +72,16 @@ static int cur_pid(void)
 void __trace_cow_fault(unsigned long addr, unsigned long old_pfn, unsigned long new_pfn, int count, bool copied)
 {
 	if (copied)
-		printk("[cow] pid %d write at %lx: frame %lx shared by %d -> copied to frame %lx\n",
+		trace_line("[cow] pid %d write at %lx: frame %lx shared by %d -> copied to frame %lx\n",
 		       cur_pid(), addr, old_pfn, count, new_pfn);
 	else
-		printk("[cow] pid %d write at %lx: frame %lx has one owner -> reused, no copy\n",
+		trace_line("[cow] pid %d write at %lx: frame %lx has one owner -> reused, no copy\n",
 		       cur_pid(), addr, old_pfn);
 }
 
 void __trace_demand_fault(unsigned long addr, unsigned long pfn, bool file)
 {
-	printk("[fault] pid %d at %lx: new %s frame %lx\n", cur_pid(), addr, file ? "file" : "zeroed", pfn);
+	trace_line("[fault] pid %d at %lx: new %s frame %lx\n", cur_pid(), addr, file ? "file" : "zeroed", pfn);
 }
 
 static const struct {
@@ -81,25 +105,25 @@ void __trace_clone(u64 flags, int parent, int child)
 		if (flags & clone_flags[i].flag)
 			len += snprintf(buf + len, sizeof(buf) - len, "%s|", clone_flags[i].name);
 	snprintf(buf + len, sizeof(buf) - len, "sig=%d", (int)(flags & CSIGNAL));
-	printk("[clone] pid %d -> child %d flags %s\n", parent, child, buf);
+	trace_line("[clone] pid %d -> child %d flags %s\n", parent, child, buf);
 }
 
 void __trace_exec(const char *path)
 {
-	printk("[exec] pid %d %s\n", cur_pid(), path);
+	trace_line("[exec] pid %d %s\n", cur_pid(), path);
 }
 
 void __trace_exit(int code)
 {
-	printk("[exit] pid %d status %x\n", cur_pid(), code);
+	trace_line("[exit] pid %d status %x\n", cur_pid(), code);
 }
 
 void __trace_wait(int pid, int status)
 {
-	printk("[wait] pid %d reaped %d status %x\n", cur_pid(), pid, status);
+	trace_line("[wait] pid %d reaped %d status %x\n", cur_pid(), pid, status);
 }
 
 void __trace_switch(int prev, int next)
 {
-	printk("[sched] %d -> %d\n", prev, next);
+	trace_line("[sched] %d -> %d\n", prev, next);
 }

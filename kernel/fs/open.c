@@ -1,8 +1,8 @@
 /*
  * open(2), openat(2), close is in fdtable.c, access(2).  Every file system
  * here is read-only: creating a file or opening one for writing fails with
- * EROFS on the ramfs root (as on a read-only mount) and EACCES in /proc;
- * devices can be written.
+ * EROFS on the ramfs root (as on a read-only mount) and EACCES in /proc,
+ * except for its control files; devices can be written.
  */
 #include "vfs.h"
 #include <mm.h>
@@ -23,7 +23,9 @@ static int write_denied(const struct inode *inode)
 {
 	if (S_ISCHR(inode->mode))
 		return 0;
-	return inode->dev == DEV_RAMFS ? -EROFS : -EACCES;
+	if (inode->dev == DEV_RAMFS)
+		return -EROFS;
+	return inode->mode & 0200 ? 0 : -EACCES; /* /proc control files are writable */
 }
 
 static int may_open(struct inode *inode, int flags)

@@ -27,10 +27,17 @@ static int meminfo_show(struct task_struct *task, struct seq_buf *m)
 	return 0;
 }
 
+/* /proc/cowl: Cowl's own controls (Linux has no such directory). */
+static const struct proc_entry proc_cowl_entries[] = {
+	{ .name = "trace", .show = proc_trace_show, .write = proc_trace_write },
+	{ .name = "fail_page_alloc", .show = proc_fail_page_alloc_show, .write = proc_fail_page_alloc_write },
+};
+
 static const struct proc_entry proc_root_entries[] = {
-	{ "meminfo", meminfo_show, NULL },
-	{ "kpagecount", NULL, proc_kpagecount_read },
-	{ "vmstat", proc_vmstat_show, NULL },
+	{ .name = "meminfo", .show = meminfo_show },
+	{ .name = "kpagecount", .read = proc_kpagecount_read },
+	{ .name = "vmstat", .show = proc_vmstat_show },
+	{ .name = "cowl", .children = proc_cowl_entries, .nr_children = ARRAY_SIZE(proc_cowl_entries) },
 };
 
 #define ROOT_FILE_INO (PROC_ROOT_INO + 2) /* after the root and "self" */
@@ -114,6 +121,28 @@ static ssize_t generated_read(struct file *f, struct io_buf *buf, size_t n, off_
 	return done ? done : got;
 }
 
+#define PROC_WRITE_MAX 64
+
+/* A control file takes one short line per write(2). */
+static ssize_t proc_file_write(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
+{
+	const struct proc_entry *e = PROC_I(f->inode)->entry;
+	char text[PROC_WRITE_MAX];
+
+	(void)pos;
+	if (!e->write)
+		return -EINVAL;
+	if (n >= sizeof(text))
+		return -EINVAL;
+	if (io_copy_in(text, buf, n))
+		return -EFAULT;
+	text[n] = '\0';
+	if (n && text[n - 1] == '\n')
+		text[n - 1] = '\0';
+	int err = e->write(text);
+	return err ? err : (ssize_t)n;
+}
+
 static ssize_t proc_file_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
 {
 	if (f->private_data)
@@ -134,7 +163,38 @@ static void proc_file_release(struct file *f)
 static const struct file_operations proc_file_fops = {
 	.open = proc_file_open,
 	.read = proc_file_read,
+	.write = proc_file_write,
 	.release = proc_file_release,
+};
+
+/* A subdirectory made from a table: its entries start at inode number ino * 64. */
+static struct inode *proc_dir_lookup(struct inode *dir, const char *name, size_t len)
+{
+	const struct proc_entry *e = PROC_I(dir)->entry;
+
+	return proc_lookup_entry(dir, name, len, e->children, e->nr_children, dir->ino * 64);
+}
+
+static int proc_dir_iterate(struct file *f, struct dir_context *ctx)
+{
+	struct inode *dir = f->inode;
+	const struct proc_entry *e = PROC_I(dir)->entry;
+
+	if (ctx->pos == 0 && !ctx->emit(ctx, ".", 1, dir->ino, DT_DIR))
+		return 0;
+	if (ctx->pos == 1 && !ctx->emit(ctx, "..", 2, dir->parent->ino, DT_DIR))
+		return 0;
+	proc_emit_entries(ctx, e->children, e->nr_children, 2, dir->ino * 64);
+	return 0;
+}
+
+static const struct inode_operations proc_dir_iops = {
+	.lookup = proc_dir_lookup,
+	.evict = proc_evict,
+};
+
+static const struct file_operations proc_dir_fops = {
+	.iterate = proc_dir_iterate,
 };
 
 struct inode *proc_new_inode(struct inode *parent, const char *name, size_t len, mode_t mode,
@@ -161,8 +221,10 @@ struct inode *proc_new_inode(struct inode *parent, const char *name, size_t len,
 
 struct inode *proc_new_file(struct inode *dir, const struct proc_entry *e, unsigned long ino)
 {
-	struct inode *inode = proc_new_inode(dir, e->name, strlen(e->name), S_IFREG | 0444, ino,
-					     &proc_file_iops, &proc_file_fops);
+	struct inode *inode = e->children
+		? proc_new_inode(dir, e->name, strlen(e->name), S_IFDIR | 0555, ino, &proc_dir_iops, &proc_dir_fops)
+		: proc_new_inode(dir, e->name, strlen(e->name), S_IFREG | (e->write ? 0644 : 0444), ino,
+				 &proc_file_iops, &proc_file_fops);
 
 	if (!IS_ERR(inode))
 		PROC_I(inode)->entry = e;
@@ -182,7 +244,8 @@ bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *entries
 		       off_t first_pos, unsigned long first_ino)
 {
 	for (off_t i = ctx->pos - first_pos; i >= 0 && (size_t)i < n; i++)
-		if (!ctx->emit(ctx, entries[i].name, strlen(entries[i].name), first_ino + i, DT_REG))
+		if (!ctx->emit(ctx, entries[i].name, strlen(entries[i].name), first_ino + i,
+			       entries[i].children ? DT_DIR : DT_REG))
 			return false;
 	return true;
 }

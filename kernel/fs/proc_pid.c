@@ -46,10 +46,10 @@ static int comm_show(struct task_struct *t, struct seq_buf *m)
 }
 
 static const struct proc_entry proc_pid_entries[] = {
-	{ "status", status_show, NULL },
-	{ "comm", comm_show, NULL },
-	{ "maps", proc_maps_show, NULL },
-	{ "pagemap", NULL, proc_pagemap_read },
+	{ .name = "status", .show = status_show },
+	{ .name = "comm", .show = comm_show },
+	{ .name = "maps", .show = proc_maps_show },
+	{ .name = "pagemap", .read = proc_pagemap_read },
 };
 _Static_assert(ARRAY_SIZE(proc_pid_entries) < 64, "inode numbers: 64 per /proc/<pid>");
 

@@ -51,6 +51,7 @@ unsigned long nr_free_pages(void);
 unsigned long nr_total_pages(void);
 /* Fault injection for tests: fail every allocation after `budget` more (-1: off). */
 void page_alloc_fail_after(long budget);
+long page_alloc_fail_budget(void);
 
 static inline void get_page(struct page *p) { p->refcount++; }
 static inline int page_count(const struct page *p) { return p->refcount; }

@@ -27,6 +27,8 @@ int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vprintk(const char *fmt, va_list ap);
 /* Write raw bytes to every console (used by /dev/console). */
 void console_write(const char *s, size_t n);
+/* Write to the consoles and the log port regardless of console_loglevel. */
+void console_print(const char *s, size_t n);
 
 #define pr_err(...) printk(KERN_ERR __VA_ARGS__)
 #define pr_warn(...) printk(KERN_WARNING __VA_ARGS__)

@@ -10,6 +10,7 @@
  *   read: bytes generated on demand for the range each read(2) asks for,
  *         for large or sparse binary files (pagemap, kpagecount), where
  *         `pos` is the file offset, e.g. pfn * 8.
+ * or `write` for a control file, or `children` for a subdirectory.
  * `task` is the process of the /proc/<pid> directory (NULL for /proc's own
  * files); it is looked up afresh for every open and every read, and a file
  * whose task has gone fails with ESRCH.
@@ -36,6 +37,11 @@ struct proc_entry {
 	int (*show)(struct task_struct *task, struct seq_buf *m);
 	/* Fill buf with up to n bytes from offset pos: the count (0 at the end) or -errno. */
 	ssize_t (*read)(struct task_struct *task, char *buf, size_t n, off_t pos);
+	/* A control file (mode 0644): one write(2) of a short text line, without its newline. 0 or -errno. */
+	int (*write)(const char *text);
+	/* A directory instead of a file: its entries. */
+	const struct proc_entry *children;
+	size_t nr_children;
 };
 
 /* kernel/fs/proc_mm.c: the memory files */
@@ -43,4 +49,10 @@ int proc_maps_show(struct task_struct *t, struct seq_buf *m);
 ssize_t proc_pagemap_read(struct task_struct *t, char *buf, size_t n, off_t pos);
 ssize_t proc_kpagecount_read(struct task_struct *t, char *buf, size_t n, off_t pos);
 int proc_vmstat_show(struct task_struct *t, struct seq_buf *m);
+
+/* kernel/fs/proc_cowl.c: /proc/cowl/trace and /proc/cowl/fail_page_alloc */
+int proc_trace_show(struct task_struct *t, struct seq_buf *m);
+int proc_trace_write(const char *text);
+int proc_fail_page_alloc_show(struct task_struct *t, struct seq_buf *m);
+int proc_fail_page_alloc_write(const char *text);
 #endif

@@ -15,12 +15,15 @@ enum trace_kind {
 	TRACE_EXIT = 1 << 4,
 	TRACE_WAIT = 1 << 5,
 	TRACE_SCHED = 1 << 6,  /* context switches */
+	TRACE_ALL = (1 << 7) - 1,
 };
 
 extern unsigned trace_mask;
 
-/* Parse "cow,clone" (or "all", "none") into a mask; -1 if a word is unknown. */
+/* Parse "cow,clone" (or "all", "none"/"off") into a mask; -1 if a word is unknown. */
 int trace_parse(const char *list);
+/* The names of the kinds in mask, comma-separated ("none" if empty). */
+void trace_format(unsigned mask, char *buf, size_t size);
 
 void __trace_cow_fault(unsigned long addr, unsigned long old_pfn, unsigned long new_pfn, int count, bool copied);
 void __trace_demand_fault(unsigned long addr, unsigned long pfn, bool file);

@@ -22,6 +22,7 @@ static long fail_budget = -1;
 unsigned long nr_free_pages(void) { return free_pages; }
 unsigned long nr_total_pages(void) { return total_pages; }
 void page_alloc_fail_after(long budget) { fail_budget = budget; }
+long page_alloc_fail_budget(void) { return fail_budget; }
 
 static void add_to_free_area(struct page *page, unsigned order)
 {
