@@ -37,6 +37,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ .name = "meminfo", .show = meminfo_show },
 	{ .name = "kpagecount", .read = proc_kpagecount_read },
 	{ .name = "vmstat", .show = proc_vmstat_show },
+	{ .name = "sysrq-trigger", .write = proc_sysrq_write },
 	{ .name = "cowl", .children = proc_cowl_entries, .nr_children = ARRAY_SIZE(proc_cowl_entries) },
 };
 
@@ -147,6 +148,8 @@ static ssize_t proc_file_read(struct file *f, struct io_buf *buf, size_t n, off_
 {
 	if (f->private_data)
 		return seq_read(f->private_data, buf, n, pos);
+	if (!PROC_I(f->inode)->entry->read)
+		return -EINVAL; /* a write-only control file */
 	return generated_read(f, buf, n, pos);
 }
 
@@ -219,11 +222,17 @@ struct inode *proc_new_inode(struct inode *parent, const char *name, size_t len,
 	return &pi->vfs;
 }
 
+/* Readable if it can show or generate something, writable if it takes control words. */
+static mode_t proc_file_mode(const struct proc_entry *e)
+{
+	return (e->show || e->read ? 0444 : 0) | (e->write ? 0200 : 0);
+}
+
 struct inode *proc_new_file(struct inode *dir, const struct proc_entry *e, unsigned long ino)
 {
 	struct inode *inode = e->children
 		? proc_new_inode(dir, e->name, strlen(e->name), S_IFDIR | 0555, ino, &proc_dir_iops, &proc_dir_fops)
-		: proc_new_inode(dir, e->name, strlen(e->name), S_IFREG | (e->write ? 0644 : 0444), ino,
+		: proc_new_inode(dir, e->name, strlen(e->name), S_IFREG | proc_file_mode(e), ino,
 				 &proc_file_iops, &proc_file_fops);
 
 	if (!IS_ERR(inode))

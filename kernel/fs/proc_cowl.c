@@ -1,14 +1,18 @@
 /*
- * /proc/cowl: Cowl's control files.
+ * Control files.  /proc/cowl holds Cowl's own:
  *   trace            the trace events on (read), or set them: "cow,clone", "all", "none"
  *   fail_page_alloc  fault injection: write N and the next N page allocations
  *                    succeed, then every one fails until -1 is written
+ * and /proc/sysrq-trigger is Linux's: "c" crashes the kernel on purpose (how
+ * the tests check that a panic is caught), "o" powers off, "b" reboots.
  */
 #include "proc_internal.h"
 #include <trace.h>
 #include <mm.h>
 #include <string.h>
 #include <uapi/errno.h>
+#include <power.h>
+#include <printk.h>
 
 int proc_trace_show(struct task_struct *t, struct seq_buf *m)
 {
@@ -47,4 +51,18 @@ int proc_fail_page_alloc_write(const char *text)
 		return -EINVAL;
 	page_alloc_fail_after(negative ? -1 : (long)v);
 	return 0;
+}
+
+int proc_sysrq_write(const char *text)
+{
+	switch (text[0]) {
+	case 'c':
+		panic("sysrq triggered crash");
+	case 'o':
+		machine_exit(EXIT_OK);
+	case 'b':
+		machine_restart();
+	default:
+		return -EINVAL;
+	}
 }
