@@ -19,11 +19,18 @@ UNASMFLAGS := -f elf64 -g -F dwarf
 
 LIBC_C   := $(sort $(wildcard user/lib/*.c))
 LIBC_ASM := $(filter-out user/lib/crt0.asm,$(sort $(wildcard user/lib/*.asm)))
-LIBC_OBJ := $(LIBC_C:user/lib/%.c=$(USER_BUILD)/lib/%.o) $(LIBC_ASM:user/lib/%.asm=$(USER_BUILD)/lib/%.o)
+# The kernel's string functions and printf engine serve user space too.
+LIBC_SHARED := $(patsubst kernel/lib/%.c,$(USER_BUILD)/lib/kernel_%.o,$(wildcard kernel/lib/*.c))
+LIBC_OBJ := $(LIBC_C:user/lib/%.c=$(USER_BUILD)/lib/%.o) $(LIBC_ASM:user/lib/%.asm=$(USER_BUILD)/lib/%.o) \
+            $(LIBC_SHARED)
 LIBC     := $(USER_BUILD)/libc.a
 CRT0     := $(USER_BUILD)/lib/crt0.o
 
 $(USER_BUILD)/lib/%.o: user/lib/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ULIBCFLAGS) -c $< -o $@
+
+$(USER_BUILD)/lib/kernel_%.o: kernel/lib/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ULIBCFLAGS) -c $< -o $@
 

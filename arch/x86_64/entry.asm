@@ -16,7 +16,7 @@ default rel
 %define ENOSYS      38
 
 ; offsets in struct pt_regs
-%define PT_RCX      11*8
+%define PT_RAX      10*8
 %define PT_CS       18*8
 %define PT_RSP      20*8
 
@@ -110,21 +110,8 @@ entry_SYSCALL_64:
 	push rcx                    ; rip
 	push 0                      ; error_code
 	push rax                    ; orig_rax: the syscall number
-	push rdi
-	push rsi
-	push rdx
-	push rcx
-	push -ENOSYS                ; rax: the result until a handler sets one
-	push r8
-	push r9
-	push r10
-	push r11
-	push rbx
-	push rbp
-	push r12
-	push r13
-	push r14
-	push r15
+	SAVE_REGS
+	mov qword [rsp + PT_RAX], -ENOSYS ; the result until a handler sets one
 	mov rdi, rsp
 	call do_syscall_64          ; also runs exit_to_user_mode
 	test al, al

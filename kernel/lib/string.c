@@ -1,5 +1,8 @@
-/* Freestanding string and memory functions. gcc may also emit calls to
- * memcpy/memset/memmove/memcmp itself, so they must exist under these names. */
+/*
+ * Freestanding string and memory functions, for the kernel and (built a
+ * second time, see user/user.mk) for the user-space libc.  gcc may emit
+ * calls to memcpy/memset/memmove/memcmp itself, so they must exist.
+ */
 #include <string.h>
 
 void *memset(void *s, int c, size_t n)

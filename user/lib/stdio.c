@@ -7,7 +7,7 @@
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
-#include "format.h"
+#include <format.h>
 
 struct FILE {
 	int fd;
@@ -141,40 +141,6 @@ int dprintf(int fd, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	int n = vdprintf(fd, fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-struct string_out {
-	char *buf;
-	size_t size, len;
-};
-
-static void emit_to_string(void *ctx, char c)
-{
-	struct string_out *s = ctx;
-
-	if (s->len + 1 < s->size)
-		s->buf[s->len] = c;
-	s->len++;
-}
-
-/* Keeps the first size-1 characters and always terminates; returns the full length. */
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
-{
-	struct string_out s = { buf, size, 0 };
-	int n = __format(emit_to_string, &s, fmt, ap);
-
-	if (size)
-		buf[s.len < size ? s.len : size - 1] = '\0';
-	return n;
-}
-
-int snprintf(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(buf, size, fmt, ap);
 	va_end(ap);
 	return n;
 }

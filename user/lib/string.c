@@ -1,52 +1,10 @@
 /*
- * Memory and string functions, written for clarity rather than speed.
- * The compiler may itself emit calls to memcpy, memmove, memset and
- * memcmp (for struct copies, for example), so they must exist.
+ * The string functions only user space needs.  The common ones (memcpy,
+ * memset, memmove, memcmp, strlen, strnlen, strcmp, strncmp, strchr) are
+ * the kernel's own kernel/lib/string.c, built into the libc as well.
  */
 #include <stdlib.h>
 #include <string.h>
-
-void *memcpy(void *dst, const void *src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	while (n--)
-		*d++ = *s++;
-	return dst;
-}
-
-/* Copies backwards when dst overlaps the end of src, so no byte is read after being overwritten. */
-void *memmove(void *dst, const void *src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	if (d <= s || d >= s + n)
-		return memcpy(dst, src, n);
-	while (n--)
-		d[n] = s[n];
-	return dst;
-}
-
-void *memset(void *dst, int c, size_t n)
-{
-	unsigned char *d = dst;
-
-	while (n--)
-		*d++ = (unsigned char)c;
-	return dst;
-}
-
-int memcmp(const void *a, const void *b, size_t n)
-{
-	const unsigned char *x = a, *y = b;
-
-	for (; n; n--, x++, y++)
-		if (*x != *y)
-			return *x - *y;
-	return 0;
-}
 
 void *memchr(const void *s, int c, size_t n)
 {
@@ -56,42 +14,6 @@ void *memchr(const void *s, int c, size_t n)
 		if (*p == (unsigned char)c)
 			return (void *)p;
 	return NULL;
-}
-
-size_t strlen(const char *s)
-{
-	const char *p = s;
-
-	while (*p)
-		p++;
-	return (size_t)(p - s);
-}
-
-size_t strnlen(const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (n < max && s[n])
-		n++;
-	return n;
-}
-
-int strcmp(const char *a, const char *b)
-{
-	while (*a && *a == *b)
-		a++, b++;
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
-int strncmp(const char *a, const char *b, size_t n)
-{
-	for (; n; n--, a++, b++) {
-		if (*a != *b)
-			return (unsigned char)*a - (unsigned char)*b;
-		if (!*a)
-			break;
-	}
-	return 0;
 }
 
 char *strcpy(char *dst, const char *src)
@@ -113,17 +35,6 @@ char *strcat(char *dst, const char *src)
 {
 	strcpy(dst + strlen(dst), src);
 	return dst;
-}
-
-/* The terminating NUL counts as part of the string, so strchr(s, 0) finds the end. */
-char *strchr(const char *s, int c)
-{
-	for (;; s++) {
-		if (*s == (char)c)
-			return (char *)s;
-		if (!*s)
-			return NULL;
-	}
 }
 
 char *strrchr(const char *s, int c)

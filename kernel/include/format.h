@@ -1,6 +1,6 @@
-/* Private to the C library: the printf engine (format.c) and its output hook. */
-#ifndef LIB_FORMAT_H
-#define LIB_FORMAT_H
+/* The printf engine (kernel/lib/format.c), shared by the kernel and the libc. */
+#ifndef FORMAT_H
+#define FORMAT_H
 #include <stdarg.h>
 
 typedef void (*emit_fn)(void *ctx, char c);

@@ -1,14 +1,15 @@
 /*
- * The printf engine shared by every printf-family function: it parses
- * the format and hands each output character to an emit function, which
- * decides where characters go (a buffer, a stream).
+ * The printf engine shared by every printf-family function, in the kernel
+ * (printk, /proc) and in the libc (printf, dprintf): it parses the format
+ * and hands each output character to an emit function, which decides where
+ * characters go (a buffer, a stream).
  *
  * Supported: %d %i %u %x %X %p %s %c %%; flags '-' and '0'; a field width
  * (digits or '*'); a precision for %s only; length modifiers l, ll, z.
  */
 #include <stdarg.h>
 #include <string.h>
-#include "format.h"
+#include <format.h>
 
 struct out {
 	emit_fn emit;
