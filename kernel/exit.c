@@ -16,7 +16,7 @@
 #include <printk.h>
 #include <trace.h>
 #include <uapi/wait.h>
-#include <uapi/errno.h>
+#include <errno.h>
 
 /* A task that exited cannot free its own kernel stack: the next one does. */
 static struct task_struct *dead_task;
@@ -252,7 +252,7 @@ long sys_wait4(pid_t pid, int __user *stat_addr, int options, struct rusage __us
 		if (ret || (options & WNOHANG))
 			return ret;
 		if (signal_pending(current))
-			return -EINTR;
+			return -ERESTARTSYS;
 		sleep_on(&current->signal->wait_chldexit);
 	}
 }

@@ -12,7 +12,7 @@
 #include <syscalls.h>
 #include <uaccess.h>
 #include <time.h>
-#include <uapi/errno.h>
+#include <errno.h>
 
 struct futex_key {
 	const void *object;  /* mm_struct or shared_anon */
@@ -102,7 +102,9 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 	list_del(&w.node);
 	if (w.woken)
 		return 0;
-	return signal_pending(current) ? -EINTR : -ETIMEDOUT;
+	if (!signal_pending(current))
+		return -ETIMEDOUT;
+	return utime ? -EINTR : -ERESTARTSYS; /* a timed wait is not restarted (futex(2)) */
 }
 
 long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user *utime, u32 __user *uaddr2,

@@ -12,7 +12,7 @@
 #include <uaccess.h>
 #include <nsproxy.h>
 #include <asm/ptrace.h>
-#include <uapi/errno.h>
+#include <errno.h>
 
 #define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
 /* Signals whose default action is to do nothing (signal(7)). */
@@ -131,6 +131,13 @@ void do_signal(struct pt_regs *regs)
 	}
 	if (ka->handler == SIG_IGN)
 		return;
+	/* A handler runs: an interrupted call is restarted only with SA_RESTART. */
+	if (in_syscall(regs) && regs->rax == (u64)-ERESTARTSYS) {
+		if (ka->flags & SA_RESTART)
+			syscall_restart(regs);
+		else
+			regs->rax = -EINTR;
+	}
 	u64 oldmask = p->blocked;
 	if (setup_rt_frame(sig, ka, regs, oldmask)) {
 		force_sig_fault(SIGSEGV, regs->rsp); /* the stack cannot take the frame */

@@ -72,7 +72,7 @@ isr_%1:
 %else
 	push 0
 %endif
-	push %1
+	push ~%1                    ; orig_rax: ~vector, negative: not a system call
 	jmp common_interrupt
 %endmacro
 

@@ -68,7 +68,7 @@ int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs, u64 ol
 		regs->r8, regs->r9, regs->r10, regs->r11, regs->r12, regs->r13, regs->r14, regs->r15,
 		regs->rdi, regs->rsi, regs->rbp, regs->rbx, regs->rdx, regs->rax, regs->rcx, regs->rsp,
 		regs->rip, regs->rflags, (u16)regs->cs, 0, 0, (u16)regs->ss,
-		regs->error_code, regs->orig_rax, oldmask, current->fault_address, fpstate, { 0 },
+		regs->error_code, in_syscall(regs) ? 0 : ~regs->orig_rax, oldmask, current->fault_address, fpstate, { 0 },
 	};
 	frame.uc.uc_sigmask = oldmask;
 	frame.info.si_signo = sig;

@@ -81,7 +81,7 @@ static void do_exception(struct pt_regs *regs, unsigned vec)
 
 void interrupt_dispatch(struct pt_regs *regs)
 {
-	unsigned vec = regs->orig_rax;
+	unsigned vec = ~regs->orig_rax;
 
 	if (vec < IRQ_BASE_VECTOR)
 		do_exception(regs, vec);

@@ -7,7 +7,7 @@
 #ifndef WAIT_H
 #define WAIT_H
 #include <list.h>
-#include <uapi/errno.h>
+#include <errno.h>
 
 struct task_struct;
 
@@ -27,13 +27,13 @@ void sleep_on(struct wait_queue_head *wq);
 void wake_up(struct wait_queue_head *wq);
 bool signal_pending_current(void);
 
-/* 0 once `cond` holds, or -EINTR if a signal arrived first. */
+/* 0 once `cond` holds, or -ERESTARTSYS if a signal arrived first. */
 #define wait_event_interruptible(wq, cond)                       \
 	({                                                       \
 		int __ret = 0;                                   \
 		while (!(cond)) {                                \
 			if (signal_pending_current()) {          \
-				__ret = -EINTR;                  \
+				__ret = -ERESTARTSYS;            \
 				break;                           \
 			}                                        \
 			sleep_on(&(wq));                         \

@@ -134,7 +134,8 @@ void scheduler_tick(void)
 
 /*
  * The last stop before returning to user mode: switch tasks if the time
- * slice is over, and act on pending signals (which may not return).
+ * slice is over, act on pending signals (which may not return), and
+ * restart a system call a signal interrupted when that is the rule.
  */
 void exit_to_user_mode(struct pt_regs *regs)
 {
@@ -144,8 +145,11 @@ void exit_to_user_mode(struct pt_regs *regs)
 		else if (signal_pending(current))
 			do_signal(regs);
 		else
-			return;
+			break;
 	}
+	/* Interrupted, but no handler ran (the signal was ignored): just call again. */
+	if (in_syscall(regs) && regs->rax == (u64)-ERESTARTSYS)
+		syscall_restart(regs);
 }
 
 __noreturn void cpu_idle(void)

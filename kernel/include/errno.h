@@ -1,0 +1,12 @@
+/*
+ * The kernel's errno values: Linux's (uapi/errno.h) plus the internal
+ * "restart" code, which never reaches user space.  A sleeping system call
+ * interrupted by a signal returns -ERESTARTSYS; on the way out it becomes
+ * -EINTR if a handler without SA_RESTART runs, and otherwise the call is
+ * made again (signal(7), "Interruption of system calls").
+ */
+#ifndef ERRNO_H
+#define ERRNO_H
+#include <uapi/errno.h>
+#define ERESTARTSYS 512
+#endif
