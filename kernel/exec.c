@@ -154,12 +154,13 @@ static int exec_mmap(void)
 			send_sig(SIGKILL, t);
 	while (tsk->signal->live > 1)
 		schedule(); /* still runnable: the others get the CPU to die */
+	/* Clear the tid and wake a vfork parent while the old memory is still ours. */
+	if (old)
+		mm_release(tsk, old);
 	tsk->mm = tsk->active_mm = mm;
 	load_pgd(mm->pgd);
-	if (old) {
-		mm_release(tsk, old);
+	if (old)
 		mmput(old);
-	}
 	return 0;
 }
 
