@@ -1,9 +1,12 @@
 /*
- * Futexes: FUTEX_WAIT sleeps if a user word still holds the expected value;
- * FUTEX_WAKE wakes sleepers on that word.  Threads use them to join
- * (CLONE_CHILD_CLEARTID wakes the joiner).  A futex is named by its address
- * space and address for private memory, and by the shared object and offset
- * for MAP_SHARED memory, so processes sharing a mapping meet on the same key.
+ * Futexes (futex(2)): FUTEX_WAIT sleeps if a user word still holds the
+ * expected value; FUTEX_WAKE wakes sleepers on that word.  The _BITSET
+ * variants (what glibc uses) add a 32-bit mask: a wake reaches the waiters
+ * whose mask shares a bit with its own, and the wait's timeout is an
+ * absolute time.  Threads join through CLONE_CHILD_CLEARTID's wake.
+ * A futex is named by its address space and address for private memory,
+ * and by the shared object and offset for MAP_SHARED memory, so processes
+ * sharing a mapping meet on the same key.
  */
 #include <futex.h>
 #include <sched.h>
@@ -14,6 +17,8 @@
 #include <time.h>
 #include <errno.h>
 
+#define NSEC_PER_SEC 1000000000l
+
 struct futex_key {
 	const void *object;  /* mm_struct or shared_anon */
 	unsigned long offset;
@@ -21,6 +26,7 @@ struct futex_key {
 
 struct futex_waiter {
 	struct futex_key key;
+	u32 bitset;
 	struct task_struct *task;
 	bool woken;
 	struct list_head node;
@@ -47,7 +53,7 @@ static int get_futex_key(u32 __user *uaddr, struct futex_key *key)
 	return 0;
 }
 
-int futex_wake(u32 __user *uaddr, int nr)
+static int futex_wake_bitset(u32 __user *uaddr, int nr, u32 bitset)
 {
 	struct futex_key key;
 	struct futex_waiter *w;
@@ -56,10 +62,12 @@ int futex_wake(u32 __user *uaddr, int nr)
 
 	if (err)
 		return err;
+	if (!bitset)
+		return -EINVAL;
 	list_for_each_entry(w, &waiters, node) {
 		if (woken >= nr)
 			break;
-		if (!w->woken && w->key.object == key.object && w->key.offset == key.offset) {
+		if (!w->woken && (w->bitset & bitset) && w->key.object == key.object && w->key.offset == key.offset) {
 			w->woken = true;
 			wake_up_process(w->task);
 			woken++;
@@ -68,33 +76,53 @@ int futex_wake(u32 __user *uaddr, int nr)
 	return woken;
 }
 
-static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user *utime)
+int futex_wake(u32 __user *uaddr, int nr)
 {
-	struct futex_waiter w = { .task = current };
-	long ticks = -1;
+	return futex_wake_bitset(uaddr, nr, FUTEX_BITSET_MATCH_ANY);
+}
+
+/* The timeout in ticks (rounded up), relative or absolute (clock time); -1: none. */
+static long timeout_ticks(const struct timespec __user *utime, bool absolute, long *ticks)
+{
+	struct timespec ts;
+
+	*ticks = -1;
+	if (!utime)
+		return 0;
+	if (get_user_obj(&ts, utime))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	s64 ns = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	if (absolute)
+		ns -= (s64)ktime_get_ns(); /* Cowl's clocks both count from boot */
+	*ticks = ns <= 0 ? 0 : (ns * HZ + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+	return 0;
+}
+
+static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user *utime, bool absolute,
+		       u32 bitset)
+{
+	struct futex_waiter w = { .task = current, .bitset = bitset };
+	long ticks;
 	u32 cur;
 	int err = get_futex_key(uaddr, &w.key);
 
+	if (!err && !bitset)
+		err = -EINVAL;
+	if (!err)
+		err = timeout_ticks(utime, absolute, &ticks);
 	if (err)
 		return err;
-	if (utime) {
-		struct timespec ts;
-		if (get_user_obj(&ts, utime))
-			return -EFAULT;
-		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
-			return -EINVAL;
-		ticks = ts.tv_sec * HZ + (ts.tv_nsec * HZ + 999999999) / 1000000000;
-	}
 	if (get_user_obj(&cur, uaddr))
 		return -EFAULT;
 	if (cur != val)
 		return -EAGAIN;
 	list_add_tail(&w.node, &waiters);
-	if (ticks >= 0) {
-		while (!w.woken && !signal_pending(current) && ticks > 0)
+	while (!w.woken && !signal_pending(current) && ticks != 0) {
+		if (ticks > 0) {
 			ticks = schedule_timeout(ticks);
-	} else {
-		while (!w.woken && !signal_pending(current)) {
+		} else {
 			current->__state = TASK_INTERRUPTIBLE;
 			schedule();
 		}
@@ -110,12 +138,16 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user *utime, u32 __user *uaddr2,
 	       u32 val3)
 {
-	(void)uaddr2, (void)val3;
+	(void)uaddr2;
 	switch (op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME)) {
 	case FUTEX_WAIT:
-		return futex_wait(uaddr, val, utime);
+		return futex_wait(uaddr, val, utime, false, FUTEX_BITSET_MATCH_ANY);
 	case FUTEX_WAKE:
 		return futex_wake(uaddr, (int)val);
+	case FUTEX_WAIT_BITSET:
+		return futex_wait(uaddr, val, utime, true, val3);
+	case FUTEX_WAKE_BITSET:
+		return futex_wake_bitset(uaddr, (int)val, val3);
 	default:
 		return -ENOSYS;
 	}
