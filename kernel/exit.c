@@ -149,7 +149,11 @@ __noreturn void do_exit(int code)
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
 	trace_exit(code);
-	tsk->signal->live--;
+	/* The last thread out decides the process's status (Linux's synchronize_group_exit). */
+	if (--tsk->signal->live == 0 && !tsk->signal->group_exit) {
+		tsk->signal->group_exit = true;
+		tsk->signal->group_exit_code = code;
+	}
 	exit_mm(tsk);
 	put_files_struct(tsk->files);
 	put_fs_struct(tsk->fs);

@@ -241,8 +241,9 @@ static int check_clone_flags(u64 flags)
 		return -EINVAL;
 	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
 		return -EINVAL;
-	/* An init (global or of a pid namespace) must not create siblings it cannot reap. */
-	if ((flags & CLONE_PARENT) && current->pid_ns->child_reaper == current)
+	/* An init (any thread of it; global or of a pid namespace) must not create siblings it cannot reap. */
+	if ((flags & CLONE_PARENT) && current->pid_ns->child_reaper &&
+	    current->pid_ns->child_reaper->signal == current->signal)
 		return -EINVAL;
 	if ((flags & CLONE_THREAD) &&
 	    ((flags & (CLONE_NEWUSER | CLONE_NEWPID)) || current->pid_ns != current->nsproxy->pid_ns_for_children))
