@@ -201,8 +201,10 @@ static bool eligible_child(struct task_struct *p, pid_t pid, int options)
 {
 	if (pid > 0 && task_pid_vnr(p) != pid)
 		return false;
-	if (pid < -1)
-		return false; /* no process groups: nobody is in group -pid */
+	if (pid == 0 && p->signal->pgrp != current->signal->pgrp)
+		return false;
+	if (pid < -1 && global_pid_vnr(p->signal->pgrp) != -pid)
+		return false;
 	if (options & __WALL)
 		return true;
 	return (p->exit_signal != SIGCHLD) == !!(options & __WCLONE);

@@ -176,6 +176,8 @@ static int copy_signal(u64 flags, struct task_struct *p)
 	sig->count = 1;
 	sig->nr_threads = 1;
 	sig->live = 1;
+	sig->pgrp = current->signal->pgrp; /* a new process starts in its parent's group */
+	sig->session = current->signal->session;
 	INIT_LIST_HEAD(&sig->thread_head);
 	init_waitqueue_head(&sig->wait_chldexit);
 	p->signal = sig;
@@ -475,7 +477,7 @@ static int copy_clone_args_from_user(struct clone_args *kargs, struct clone_args
 		return -EINVAL;
 	if ((kargs->exit_signal & ~(u64)CSIGNAL) || kargs->exit_signal > _NSIG)
 		return -EINVAL;
-	if (size >= CLONE_ARGS_SIZE_VER2 && kargs->cgroup > 0x7fffffff)
+	if ((kargs->flags & CLONE_INTO_CGROUP) && (kargs->cgroup > 0x7fffffff || size < CLONE_ARGS_SIZE_VER2))
 		return -EINVAL;
 	return 0;
 }
@@ -483,6 +485,9 @@ static int copy_clone_args_from_user(struct clone_args *kargs, struct clone_args
 static bool clone3_args_valid(const struct clone_args *a)
 {
 	if (a->flags & ~(0xffffffffull | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return false;
+	/* Kept free for clone3's future: CLONE_DETACHED and the exit-signal byte (CLONE_NEWTIME lives there). */
+	if (a->flags & (CLONE_DETACHED | (CSIGNAL & ~CLONE_NEWTIME)))
 		return false;
 	if ((a->flags & (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND)) == (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND))
 		return false;

@@ -59,6 +59,18 @@ pid_t task_tgid_vnr(const struct task_struct *p)
 	return task_pid_nr_ns(p->group_leader, current->pid_ns);
 }
 
+pid_t global_pid_vnr(pid_t nr)
+{
+	struct task_struct *p;
+
+	if (current->pid_ns == &init_pid_ns)
+		return nr;
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pid == nr)
+			return task_pid_vnr(p);
+	return 0;
+}
+
 struct task_struct *find_task_by_vpid(pid_t nr)
 {
 	struct task_struct *p;

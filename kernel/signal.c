@@ -170,7 +170,12 @@ long sys_kill(pid_t pid, int sig)
 		}
 		return found ? 0 : -ESRCH;
 	}
-	p = pid > 0 ? find_task_by_vpid(pid) : pid == 0 ? current : NULL;
+	if (pid <= 0) { /* 0: our own process group; -N: group N */
+		struct task_struct *leader = pid ? find_task_by_vpid(-pid) : current;
+		pid_t pgrp = pid ? (leader ? leader->pid : -pid) : current->signal->pgrp;
+		return kill_pgrp(pgrp, sig);
+	}
+	p = find_task_by_vpid(pid);
 	if (!p)
 		return -ESRCH;
 	if (sig)

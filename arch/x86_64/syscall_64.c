@@ -31,7 +31,8 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(gettid), SYSCALL(tkill), SYSCALL(futex), SYSCALL(getdents64),
 	SYSCALL(set_tid_address), SYSCALL(clock_gettime), SYSCALL(exit_group), SYSCALL(tgkill),
 	SYSCALL(openat), SYSCALL(newfstatat), SYSCALL(pipe2), SYSCALL(prlimit64),
-	SYSCALL(getrandom), SYSCALL(clone3),
+	SYSCALL(getrandom), SYSCALL(clone3), SYSCALL(setpgid), SYSCALL(getpgid), SYSCALL(getpgrp),
+	SYSCALL(setsid), SYSCALL(getsid),
 	/* Every process runs as root: all four ids are 0. */
 	SYSCALL(getuid), SYSCALL_AS(getgid, sys_getuid), SYSCALL_AS(geteuid, sys_getuid),
 	SYSCALL_AS(getegid, sys_getuid),

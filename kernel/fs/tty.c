@@ -6,6 +6,8 @@
  * characters are echoed, backspace/DEL erase one, Ctrl-U erases the line,
  * Enter makes the line readable, and Ctrl-D makes what is typed so far
  * readable without a newline (at the start of a line: a read returns 0).
+ * Ctrl-C and Ctrl-\ send SIGINT and SIGQUIT to the foreground process
+ * group, which a shell sets with TIOCSPGRP (tcsetpgrp(3)).
  */
 #include "vfs.h"
 #include <console.h>
@@ -13,6 +15,8 @@
 #include <string.h>
 #include <uaccess.h>
 #include <wait.h>
+#include <sched.h>
+#include <signal.h>
 
 #define TTY_BUF_SIZE 4096
 #define CTRL(c) ((c) & 0x1f)
@@ -22,6 +26,8 @@
 #define TCSETS 0x5402
 #define TCSETSW 0x5403
 #define TCSETSF 0x5404
+#define TIOCGPGRP 0x540f
+#define TIOCSPGRP 0x5410
 #define TIOCGWINSZ 0x5413
 
 /* The input: buf[0..ready) are finished lines, buf[ready..len) the line being typed. */
@@ -29,6 +35,7 @@ static struct {
 	char buf[TTY_BUF_SIZE];
 	size_t len, ready;
 	struct wait_queue_head wait;
+	pid_t pgrp; /* the foreground process group (global pid), 0 for none */
 } tty = { .wait = WAIT_QUEUE_HEAD_INIT(tty.wait) };
 
 static void echo(const char *s, size_t n)
@@ -51,12 +58,27 @@ static void finish_line(char end)
 	wake_up(&tty.wait);
 }
 
+/* Ctrl-C, Ctrl-\: drop the line being typed and signal the foreground job. */
+static void interrupt_job(char c, int sig)
+{
+	char shown[] = { '^', (char)(c + '@'), '\n' };
+
+	echo(shown, sizeof(shown));
+	tty.len = tty.ready;
+	if (tty.pgrp)
+		kill_pgrp(tty.pgrp, sig);
+}
+
 void console_input_char(char c)
 {
 	/* One byte stays free for the '\n' or Ctrl-D that ends a full line. */
 	bool full = tty.len >= TTY_BUF_SIZE - 1;
 
-	if (c == '\b' || c == 0x7f) {
+	if (c == CTRL('C')) {
+		interrupt_job(c, SIGINT);
+	} else if (c == CTRL('\\')) {
+		interrupt_job(c, SIGQUIT);
+	} else if (c == '\b' || c == 0x7f) {
 		erase_char();
 	} else if (c == CTRL('U')) {
 		while (tty.len > tty.ready)
@@ -137,6 +159,26 @@ static const struct kernel_termios console_termios = {
 	.c_cc = { [2] = 0x7f, [3] = CTRL('U'), [4] = CTRL('D'), [6] = 1 }, /* VERASE VKILL VEOF VMIN */
 };
 
+/* tcsetpgrp(3): a process group of the caller's session becomes the foreground. */
+static long tty_set_foreground(const pid_t __user *arg)
+{
+	pid_t vnr;
+	struct task_struct *p, *leader = NULL;
+
+	if (get_user_obj(&vnr, arg))
+		return -EFAULT;
+	if (vnr < 0)
+		return -EINVAL;
+	list_for_each_entry(p, &task_list, tasks)
+		if (!p->exit_state && global_pid_vnr(p->signal->pgrp) == vnr &&
+		    p->signal->session == current->signal->session)
+			leader = p;
+	if (!leader)
+		return -EPERM;
+	tty.pgrp = leader->signal->pgrp;
+	return 0;
+}
+
 static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	static const struct winsize unknown_size; /* a serial line has no size: 0x0, as Linux reports */
@@ -152,6 +194,12 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		return 0;
 	case TIOCGWINSZ:
 		return put_user_obj((struct winsize __user *)arg, &unknown_size);
+	case TIOCGPGRP: {
+		pid_t vnr = global_pid_vnr(tty.pgrp);
+		return put_user_obj((pid_t __user *)arg, &vnr);
+	}
+	case TIOCSPGRP:
+		return tty_set_foreground((const pid_t __user *)arg);
 	default:
 		return -ENOTTY;
 	}

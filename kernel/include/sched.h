@@ -72,6 +72,8 @@ struct signal_struct {
 	struct k_sigpending shared_pending;
 	int group_exit_code;
 	bool group_exit;                  /* exit_group or a fatal signal is under way */
+	pid_t pgrp;                       /* process group and session (global pids): */
+	pid_t session;                    /* job control, setpgid(2), setsid(2) */
 	struct wait_queue_head wait_chldexit; /* parents in wait4 sleep here */
 };
 
@@ -176,6 +178,8 @@ struct task_struct *find_task_by_vpid(pid_t nr);   /* in the caller's namespace 
 pid_t task_pid_vnr(const struct task_struct *p);   /* p's pid as the caller sees it */
 pid_t task_tgid_vnr(const struct task_struct *p);
 pid_t task_pid_nr_ns(const struct task_struct *p, const struct pid_namespace *ns);
+/* A global pid (a process group or session id) as the caller numbers it; 0 if not visible. */
+pid_t global_pid_vnr(pid_t nr);
 
 void set_task_comm(struct task_struct *p, const char *name);
 #endif

@@ -13,6 +13,8 @@ struct pt_regs;
 void send_sig(int sig, struct task_struct *p);
 /* Queue `sig` for the whole thread group of p (kill(2)). */
 void send_group_sig(int sig, struct task_struct *p);
+/* Signal every process of a process group (global pgid); -ESRCH if there is none. */
+int kill_pgrp(pid_t pgrp, int sig);
 /* A fault in user mode: deliver `sig` now even if blocked or ignored. */
 void force_sig_fault(int sig, unsigned long addr);
 bool signal_pending(const struct task_struct *p);

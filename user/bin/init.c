@@ -69,6 +69,7 @@ static void report_and_power_off(int status)
 
 int main(int argc, char **argv)
 {
+	setsid(); /* the session (and process group) every login shell and job descends from */
 	if (argc > 1) {
 		pid_t pid = spawn(argv + 1);
 		report_and_power_off(pid < 0 ? 127 << 8 : reap_until(pid));

@@ -35,6 +35,7 @@ struct pipeline {
 };
 
 static int last_status; /* of the last foreground command, for `exit` without a number */
+static int job_control;  /* interactive on a terminal: each job gets a process group */
 
 /*
  * Reads one line without its newline.  Reads a byte at a time: the
@@ -202,6 +203,7 @@ static int start_pipeline(const struct pipeline *p, pid_t *pids)
 {
 	int in = STDIN_FILENO;
 	int started = 0;
+	pid_t pgid = 0; /* the job's group: its first process's pid */
 
 	for (int i = 0; i < p->count; i++) {
 		int fds[2] = { -1, -1 };
@@ -212,7 +214,16 @@ static int start_pipeline(const struct pipeline *p, pid_t *pids)
 			break;
 		}
 		pid_t pid = fork();
+		/* Both sides set the group, so it is set whichever runs first. */
+		if (pid >= 0 && job_control)
+			setpgid(pid == 0 ? 0 : pid, pgid);
+		if (pid > 0 && !pgid)
+			pgid = pid;
 		if (pid == 0) {
+			if (job_control) { /* the shell ignores these; its jobs must not */
+				signal(SIGINT, SIG_DFL);
+				signal(SIGQUIT, SIG_DFL);
+			}
 			if (in != STDIN_FILENO) {
 				dup2(in, STDIN_FILENO);
 				close(in);
@@ -268,10 +279,15 @@ static void run_pipeline(const struct pipeline *p)
 		printf("[%d]\n", pids[n - 1]);
 		return;
 	}
+	/* The job owns the terminal (Ctrl-C goes to it) until it ends. */
+	if (job_control)
+		tcsetpgrp(STDIN_FILENO, pids[0]);
 	/* The pipeline's status is its last command's. */
 	int status = 0;
 	for (int i = 0; i < n; i++)
 		waitpid(pids[i], &status, 0);
+	if (job_control)
+		tcsetpgrp(STDIN_FILENO, getpgrp());
 	last_status = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
 	describe(status);
 }
@@ -325,6 +341,22 @@ static int run_file(int fd, int interactive)
 	}
 }
 
+/*
+ * On a terminal, like an interactive bash: the shell leads a process group of
+ * its own, holds the terminal between jobs, and ignores Ctrl-C and Ctrl-\
+ * itself, so they stop only the job in the foreground.
+ */
+static void start_job_control(void)
+{
+	if (!isatty(STDIN_FILENO))
+		return;
+	job_control = 1;
+	setpgid(0, 0);
+	tcsetpgrp(STDIN_FILENO, getpgrp());
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && strcmp(argv[1], "-c") == 0) {
@@ -339,5 +371,6 @@ int main(int argc, char **argv)
 		}
 		return run_file(fd, 0);
 	}
+	start_job_control();
 	return run_file(STDIN_FILENO, 1);
 }

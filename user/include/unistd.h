@@ -20,11 +20,20 @@ int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
 
 pid_t fork(void);
-pid_t vfork(void);
+/* returns_twice: the compiler must not keep values in registers across it. */
+pid_t vfork(void) __attribute__((returns_twice));
 int execve(const char *path, char *const argv[], char *const envp[]);
 void _exit(int status) __attribute__((noreturn));
 pid_t getpid(void);
 pid_t getppid(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
+int isatty(int fd);
 pid_t gettid(void);
 
 unsigned int sleep(unsigned int seconds);

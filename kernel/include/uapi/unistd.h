@@ -44,9 +44,12 @@
 #define __NR_getgid 104
 #define __NR_geteuid 107
 #define __NR_getegid 108
+#define __NR_setpgid 109
 #define __NR_getppid 110
 #define __NR_getpgrp 111
 #define __NR_setsid 112
+#define __NR_getpgid 121
+#define __NR_getsid 124
 #define __NR_sigaltstack 131
 #define __NR_arch_prctl 158
 #define __NR_reboot 169

@@ -1,0 +1,92 @@
+/*
+ * Process groups and sessions, for job control: a shell puts each job in a
+ * group of its own (setpgid) and tells the console which group is in the
+ * foreground; Ctrl-C then signals that group.  A session (setsid) is the
+ * set of groups of one login; init starts one.  The ids are kept as global
+ * pids and shown in the caller's pid namespace.
+ */
+#include <sched.h>
+#include <signal.h>
+#include <syscalls.h>
+#include <errno.h>
+
+/* The process `pid` names (0: the caller), or NULL. */
+static struct task_struct *process_of(pid_t pid)
+{
+	struct task_struct *p = pid ? find_task_by_vpid(pid) : current;
+
+	return p && !p->exit_state ? p->group_leader : NULL;
+}
+
+static bool pgrp_exists_in_session(pid_t pgrp, pid_t session)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->signal->pgrp == pgrp && p->signal->session == session)
+			return true;
+	return false;
+}
+
+/* setpgid(2): the caller or one of its children, into a group of the same session. */
+long sys_setpgid(pid_t pid, pid_t pgid)
+{
+	struct task_struct *p = process_of(pid), *me = current->group_leader;
+
+	if (pgid < 0)
+		return -EINVAL;
+	if (!p || (p != me && p->real_parent->group_leader != me))
+		return -ESRCH;
+	if (p->signal->session != me->signal->session || p->signal->session == p->pid)
+		return -EPERM; /* another session, or a session leader */
+	pid_t target = pgid ? (process_of(pgid) ? process_of(pgid)->pid : -1) : p->pid;
+	if (target != p->pid && (target < 0 || !pgrp_exists_in_session(target, me->signal->session)))
+		return -EPERM;
+	p->signal->pgrp = target;
+	return 0;
+}
+
+long sys_getpgid(pid_t pid)
+{
+	struct task_struct *p = process_of(pid);
+
+	return p ? global_pid_vnr(p->signal->pgrp) : -ESRCH;
+}
+
+long sys_getpgrp(void)
+{
+	return sys_getpgid(0);
+}
+
+long sys_getsid(pid_t pid)
+{
+	struct task_struct *p = process_of(pid);
+
+	return p ? global_pid_vnr(p->signal->session) : -ESRCH;
+}
+
+/* setsid(2): a new session and group led by the caller, unless it already leads a group. */
+long sys_setsid(void)
+{
+	struct task_struct *me = current->group_leader;
+
+	if (pgrp_exists_in_session(me->pid, me->signal->session) && me->signal->pgrp == me->pid)
+		return -EPERM;
+	me->signal->pgrp = me->signal->session = me->pid;
+	return global_pid_vnr(me->pid);
+}
+
+int kill_pgrp(pid_t pgrp, int sig)
+{
+	struct task_struct *p;
+	int found = 0;
+
+	list_for_each_entry(p, &task_list, tasks) {
+		if (thread_group_leader(p) && !p->exit_state && p->signal->pgrp == pgrp && !(p->flags & PF_KTHREAD)) {
+			found++;
+			if (sig)
+				send_group_sig(sig, p);
+		}
+	}
+	return found ? 0 : -ESRCH;
+}
