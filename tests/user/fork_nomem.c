@@ -1,0 +1,123 @@
+/*
+ * fork running out of frames half-way (Cowl only): with fault injection
+ * (/proc/cowl/fail_page_alloc: the next N page allocations succeed, then
+ * all fail until -1 is written), fork a process with a few MiB touched
+ * under budgets 0, 1, 2, ... until it succeeds.  Every failing fork must
+ * return ENOMEM and give back every frame it took (nr_free_pages as
+ * before), whichever step it failed in.
+ */
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "procutil.h"
+#include "test.h"
+
+#define TOUCHED (3UL << 20)
+#define MAX_BUDGET 400
+
+static const char reset[] = "-1";
+
+/*
+ * fork, then at once (before touching any memory, which could need a
+ * frame) write "-1" to fd in the parent.  The child exits at once, too.
+ */
+static long fork_then_reset(int fd)
+{
+	register long rdi __asm__("rdi") = fd;
+	register long rsi __asm__("rsi") = (long)reset;
+	register long rdx __asm__("rdx") = 2;
+	long ret;
+
+	__asm__ volatile("mov $57, %%eax\n\t" /* fork */
+			 "syscall\n\t"
+			 "test %%rax, %%rax\n\t"
+			 "jnz 1f\n\t"
+			 "mov $60, %%eax\n\t" /* child: exit(0) */
+			 "xor %%edi, %%edi\n\t"
+			 "syscall\n\t"
+			 "1:\n\t"
+			 "mov %%rax, %%r8\n\t"
+			 "mov $1, %%eax\n\t" /* parent: write(fd, "-1", 2) */
+			 "syscall\n\t"
+			 "mov %%r8, %%rax"
+			 : "=a"(ret), "+r"(rdi), "+r"(rsi), "+r"(rdx)
+			 :
+			 : "rcx", "r8", "r11", "memory");
+	return ret;
+}
+
+static int set_budget(int fd, long budget)
+{
+	char text[24];
+	int len = snprintf(text, sizeof(text), "%ld", budget);
+
+	return write(fd, text, (size_t)len) == len ? 0 : -1;
+}
+
+int main(void)
+{
+	int status;
+
+	if (!on_cowl()) {
+		printf("# skipped on Linux: no page-allocation fault injection\n");
+		return 0;
+	}
+	int fd = open("/proc/cowl/fail_page_alloc", O_WRONLY);
+	if (!CHECK("proc_cowl_fail_page_alloc_exists", fd >= 0)) {
+		printf("# /proc/cowl/fail_page_alloc is missing: the kernel needs it for this test\n");
+		return test_done();
+	}
+	char *mem = mmap(NULL, TOUCHED, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	for (unsigned long off = 0; off < TOUCHED; off += 4096)
+		mem[off] = 1;
+	volatile char warm = reset[0] + reset[1]; /* fault in the text fork_then_reset writes */
+	(void)warm;
+
+	/* A warm-up round without injection: our own pages become writable again after it. */
+	long pid = fork_then_reset(fd);
+	waitpid((pid_t)pid, &status, 0);
+	for (unsigned long off = 0; off < TOUCHED; off += 4096)
+		mem[off] = 2;
+	vmstat("nr_free_pages");
+
+	int failures = 0, wrong_errno = 0, leaks = 0;
+	long budget, leaked_at = -1, leaked_pages = 0;
+	for (budget = 0; budget <= MAX_BUDGET; budget++) {
+		long before = vmstat("nr_free_pages");
+		set_budget(fd, budget);
+		pid = fork_then_reset(fd);
+		if (pid > 0)
+			break;
+		failures++;
+		if (pid != -ENOMEM)
+			wrong_errno++;
+		long after = vmstat("nr_free_pages");
+		if (after != before) {
+			leaks++;
+			if (leaked_at < 0) {
+				leaked_at = budget;
+				leaked_pages = before - after;
+			}
+		}
+	}
+	set_budget(fd, -1);
+	printf("# fork failed %d times, succeeded with a budget of %ld pages\n", failures, budget);
+	if (leaked_at >= 0)
+		printf("# first leak: budget %ld, %ld pages\n", leaked_at, leaked_pages);
+	CHECK("fork_eventually_succeeds", pid > 0);
+	CHECK("fork_fails_with_small_budgets", failures > 0);
+	CHECK("every_failure_enomem", wrong_errno == 0);
+	CHECK("no_frames_leaked_by_failed_forks", leaks == 0);
+	if (pid > 0) {
+		long before = vmstat("nr_free_pages");
+		CHECK("child_after_injection", waitpid((pid_t)pid, &status, 0) == pid && WIFEXITED(status) &&
+		      WEXITSTATUS(status) == 0);
+		for (unsigned long off = 0; off < TOUCHED; off += 4096)
+			mem[off] = 3; /* reuse: the child is gone */
+		CHECK("child_exit_returns_frames", vmstat("nr_free_pages") > before);
+	}
+	close(fd);
+	munmap(mem, TOUCHED);
+	return test_done();
+}

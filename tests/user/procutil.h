@@ -1,0 +1,112 @@
+/*
+ * Helpers shared by the process-creation tests (a header, so it is not a
+ * test program itself): which kernel we run on, Cowl's /proc/vmstat
+ * counters, PFNs from /proc/self/pagemap, and a raw clone system call
+ * whose child exits at once without touching memory.
+ */
+#ifndef PROCUTIL_H
+#define PROCUTIL_H
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#define PAGE_SIZE_ 4096UL
+
+/* 1 on Cowl (uname's sysname), 0 on Linux. */
+static inline int on_cowl(void)
+{
+	struct utsname u;
+
+	return uname(&u) == 0 && strcmp(u.sysname, "Cowl") == 0;
+}
+
+/* The value of one /proc/vmstat counter, or -1 if the kernel has no such line. */
+static inline long vmstat(const char *name)
+{
+	static char buf[8192];
+	size_t len = strlen(name);
+	int fd = open("/proc/vmstat", O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	size_t n = 0;
+	ssize_t r;
+	while (n + 1 < sizeof(buf) && (r = read(fd, buf + n, sizeof(buf) - 1 - n)) > 0)
+		n += (size_t)r;
+	buf[n] = '\0';
+	close(fd);
+	for (char *line = buf; *line; ) {
+		if (strncmp(line, name, len) == 0 && line[len] == ' ')
+			return strtol(line + len + 1, NULL, 10);
+		char *nl = strchr(line, '\n');
+		if (!nl)
+			break;
+		line = nl + 1;
+	}
+	return -1;
+}
+
+/* The frame number mapping the page at addr, 0 if none (or not visible), -1 on error. */
+static inline long page_pfn(const void *addr)
+{
+	unsigned long long e;
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	off_t pos = (off_t)((unsigned long)addr / PAGE_SIZE_ * 8);
+	ssize_t n = lseek(fd, pos, SEEK_SET) == pos ? read(fd, &e, 8) : -1;
+	close(fd);
+	if (n != 8)
+		return -1;
+	if (!(e >> 63)) /* not present */
+		return 0;
+	return (long)(e & ((1ULL << 55) - 1));
+}
+
+/*
+ * clone(flags, stack, ptid, ctid, tls) as the raw system call.  A child
+ * (return value 0) calls exit(0) at once, using neither memory nor stack,
+ * so any flag combination is safe to try.  Returns the raw result: the
+ * child's pid or -errno.
+ */
+static inline long raw_clone(unsigned long flags, void *stack, int *ptid, int *ctid, unsigned long tls)
+{
+	register long r10 __asm__("r10") = (long)ctid;
+	register long r8 __asm__("r8") = (long)tls;
+	long ret;
+
+	__asm__ volatile("syscall\n\t"
+			 "test %%rax, %%rax\n\t"
+			 "jnz 1f\n\t"
+			 "mov $60, %%eax\n\t"
+			 "xor %%edi, %%edi\n\t"
+			 "syscall\n\t"
+			 "1:"
+			 : "=a"(ret)
+			 : "a"(__NR_clone), "D"(flags), "S"(stack), "d"(ptid), "r"(r10), "r"(r8)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+/* clone3 as the raw system call, with the same immediate exit in the child. */
+static inline long raw_clone3(void *args, unsigned long size)
+{
+	long ret;
+
+	__asm__ volatile("syscall\n\t"
+			 "test %%rax, %%rax\n\t"
+			 "jnz 1f\n\t"
+			 "mov $60, %%eax\n\t"
+			 "xor %%edi, %%edi\n\t"
+			 "syscall\n\t"
+			 "1:"
+			 : "=a"(ret)
+			 : "a"(__NR_clone3), "D"(args), "S"(size)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+#endif
