@@ -83,22 +83,24 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	return 0;
 }
 
+/* The layout addresses carry over; VMAs, counts and page tables are rebuilt by dup_mmap(). */
+static void copy_mm_layout(struct mm_struct *mm, const struct mm_struct *oldmm)
+{
+	mm->start_code = oldmm->start_code, mm->end_code = oldmm->end_code;
+	mm->start_data = oldmm->start_data, mm->end_data = oldmm->end_data;
+	mm->start_brk = oldmm->start_brk, mm->brk = oldmm->brk, mm->start_stack = oldmm->start_stack;
+	mm->arg_start = oldmm->arg_start, mm->arg_end = oldmm->arg_end;
+	mm->env_start = oldmm->env_start, mm->env_end = oldmm->env_end;
+	mm->mmap_base = oldmm->mmap_base;
+}
+
 static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = mm_alloc();
 
 	if (!mm)
 		return NULL;
-	struct list_head vmas = mm->mmap;
-	pte_t *pgd = mm->pgd;
-	*mm = *oldmm;
-	mm->mmap = vmas;
-	INIT_LIST_HEAD(&mm->mmap);
-	mm->pgd = pgd;
-	mm->mm_users = mm->mm_count = 1;
-	mm->map_count = 0;
-	mm->total_vm = 0;
-	memset(mm->rss_stat, 0, sizeof(mm->rss_stat));
+	copy_mm_layout(mm, oldmm);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm); /* tears down whatever was copied */
 		return NULL;
