@@ -100,7 +100,7 @@ static int do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pt
 		}
 		vm_events[DEMAND_FILE]++;
 	} else {
-		memset(page_address(page), 0, PAGE_SIZE);
+		clear_page(page_address(page));
 		vm_events[DEMAND_ZERO]++;
 	}
 	/* A private page nobody else maps may be writable at once. */
@@ -128,7 +128,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	struct page *new = alloc_page();
 	if (!new)
 		return -ENOMEM;
-	memcpy(page_address(new), page_address(old), PAGE_SIZE);
+	copy_page(page_address(new), page_address(old));
 	int count_before = page_count(old);
 	if (old != zero_page)
 		vma->vm_mm->rss_stat[page_counter(vma)]--;
@@ -162,32 +162,52 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned 
 }
 
 /*
+ * Page-table ranges are handled one leaf table at a time, as Linux's
+ * pte_range functions do: the walk from the root is made once per 2 MiB,
+ * then the PTEs for that stretch are consecutive entries of one table.
+ */
+static unsigned long pmd_end(unsigned long va, unsigned long end)
+{
+	return MIN(ALIGN_DOWN(va, PMD_SIZE) + PMD_SIZE, end);
+}
+
+/* Share the present pages of [va, next), which one leaf table maps, with dst. */
+static int copy_pte_range(struct mm_struct *dst, pte_t *spte, struct vm_area_struct *vma, unsigned long va,
+			  unsigned long next)
+{
+	bool cow = !(vma->vm_flags & VM_SHARED);
+	pte_t *dpte = NULL;
+	unsigned long n = (next - va) >> PAGE_SHIFT;
+
+	for (unsigned long i = 0; i < n; i++) {
+		if (!pte_present(spte[i]))
+			continue;
+		if (!dpte && !(dpte = pgtable_walk(dst->pgd, va, PT_PTE, true)))
+			return -ENOMEM;
+		if (cow)
+			spte[i] &= ~_PAGE_RW;
+		dpte[i] = spte[i];
+		struct page *page = pfn_to_page(pte_pfn(spte[i]));
+		get_page(page);
+		if (page != zero_page)
+			dst->rss_stat[page_counter(vma)]++;
+	}
+	return 0;
+}
+
+/*
  * fork: give the child the parent's pages for this VMA.  Shared mappings
  * keep their rights; private writable pages become read-only in BOTH page
  * tables, so whichever writes first takes the copy-on-write fault.
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
-	bool cow = !(vma->vm_flags & VM_SHARED);
-
-	for (unsigned long va = vma->vm_start; va < vma->vm_end; va += PAGE_SIZE) {
+	for (unsigned long va = vma->vm_start, next; va < vma->vm_end; va = next) {
+		next = pmd_end(va, vma->vm_end);
 		pte_t *spte = pgtable_walk(src->pgd, va, PT_PTE, false);
-		if (!spte) {
-			va = ALIGN_DOWN(va, PMD_SIZE) + PMD_SIZE - PAGE_SIZE; /* no table: skip 2 MiB */
-			continue;
-		}
-		if (!pte_present(*spte))
-			continue;
-		pte_t *dpte = pgtable_walk(dst->pgd, va, PT_PTE, true);
-		if (!dpte)
-			return -ENOMEM;
-		if (cow)
-			*spte &= ~_PAGE_RW;
-		*dpte = *spte;
-		struct page *page = pfn_to_page(pte_pfn(*spte));
-		get_page(page);
-		if (page != zero_page)
-			dst->rss_stat[page_counter(vma)]++;
+		int err = spte ? copy_pte_range(dst, spte, vma, va, next) : 0;
+		if (err)
+			return err;
 	}
 	return 0;
 }
@@ -197,23 +217,21 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 {
 	struct mm_struct *mm = vma->vm_mm;
 
-	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
+	for (unsigned long va = start, next; va < end; va = next) {
+		next = pmd_end(va, end);
 		pte_t *pte = pgtable_walk(mm->pgd, va, PT_PTE, false);
-		if (!pte) {
-			va = ALIGN_DOWN(va, PMD_SIZE) + PMD_SIZE - PAGE_SIZE;
-			continue;
+		for (unsigned long a = va; pte && a < next; a += PAGE_SIZE, pte++) {
+			if (!pte_present(*pte))
+				continue;
+			struct page *page = pfn_to_page(pte_pfn(*pte));
+			*pte = 0;
+			flush_tlb_one(a);
+			if (page != zero_page)
+				mm->rss_stat[page_counter(vma)]--;
+			put_page(page);
 		}
-		if (!pte_present(*pte))
-			continue;
-		struct page *page = pfn_to_page(pte_pfn(*pte));
-		*pte = 0;
-		flush_tlb_one(va);
-		if (page != zero_page)
-			mm->rss_stat[page_counter(vma)]--;
-		put_page(page);
 	}
 }
-
 /* Apply a VMA's (new) rights to its present pages; private pages lose write and refault. */
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {

@@ -88,7 +88,7 @@ struct page *alloc_zeroed_page(void)
 	struct page *page = alloc_page();
 
 	if (page)
-		memset(page_address(page), 0, PAGE_SIZE);
+		clear_page(page_address(page));
 	return page;
 }
 

@@ -17,6 +17,25 @@
 #define PAGE_ALIGN(x) (((x) + PAGE_SIZE - 1) & PAGE_MASK)
 #define PAGE_ALIGNED(x) (((x) & (PAGE_SIZE - 1)) == 0)
 
+/*
+ * Whole pages are cleared and copied eight bytes at a time: REP STOSQ/MOVSQ
+ * do 512 iterations where the byte forms do 4096, which matters most under
+ * emulation (the COW copy and the zero-fill are on the fault path).
+ */
+static inline void clear_page(void *page)
+{
+	unsigned long words = PAGE_SIZE / 8;
+
+	__asm__ volatile("rep stosq" : "+D"(page), "+c"(words) : "a"(0ul) : "memory");
+}
+
+static inline void copy_page(void *to, const void *from)
+{
+	unsigned long words = PAGE_SIZE / 8;
+
+	__asm__ volatile("rep movsq" : "+D"(to), "+S"(from), "+c"(words) : : "memory");
+}
+
 #define __va(pa) ((void *)((unsigned long)(pa) + PAGE_OFFSET))
 /* Physical address of a direct-map or kernel-image address. */
 #define __pa(va) ((unsigned long)(va) >= KERNEL_VMA ? (unsigned long)(va) - KERNEL_VMA \
