@@ -216,6 +216,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	/* Only a loaded address space can have TLB entries (exit and exec unload it first). */
+	bool loaded = mm == current->active_mm;
 
 	for (unsigned long va = start, next; va < end; va = next) {
 		next = pmd_end(va, end);
@@ -225,7 +227,8 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 				continue;
 			struct page *page = pfn_to_page(pte_pfn(*pte));
 			*pte = 0;
-			flush_tlb_one(a);
+			if (loaded)
+				flush_tlb_one(a);
 			if (page != zero_page)
 				mm->rss_stat[page_counter(vma)]--;
 			put_page(page);
