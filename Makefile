@@ -72,6 +72,11 @@ gdb: $(KERNEL)
 test: deps
 	@tools/test
 
+# Cowl against Debian's Linux in the same QEMU; see docs/performance.md.
+.PHONY: bench
+bench: deps
+	@tools/bench
+
 clean:
 	rm -rf $(BUILD)
 

@@ -48,3 +48,8 @@ int mprotect(void *addr, size_t len, int prot)
 {
 	return __syscall_ret(__syscall3(__NR_mprotect, addr, len, prot));
 }
+
+int madvise(void *addr, size_t len, int advice)
+{
+	return __syscall_ret(__syscall3(__NR_madvise, addr, len, advice));
+}

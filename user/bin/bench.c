@@ -1,0 +1,352 @@
+/*
+ * bench: what process creation and copy-on-write cost, in TSC cycles.
+ *
+ *   bench [TRUE]    TRUE: the tiny program the exec rows run (default /bin/true)
+ *
+ * Every row is the median of several rounds, so that one slow round (a
+ * timer interrupt, a cold cache) does not move it.  The program uses only
+ * the Linux x86-64 system call ABI: `make bench` runs this same binary on
+ * Cowl and on Linux in the same QEMU and compares the rows.  It reports and
+ * never judges: a timing is never an error, a failing system call is.
+ *
+ * Output: comment lines start with '#'; each result is one line
+ *   BENCH <op> <size_mib or -> <median_cycles> <samples>
+ * When it is pid 1 (the init of a Linux initramfs) it powers off at the end.
+ */
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/reboot.h>
+#include <sys/syscall.h>
+#include <sys/thread.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define PAGE_SIZE 4096ul
+#define MIB (1024ul * 1024)
+#define STACK_SIZE (64 * 1024)
+#define FAULT_PAGES 256 /* samples per page-fault row */
+#define EXEC_ROUNDS 51
+#define MAX_ROUNDS 256
+#define NPTL_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | \
+		    CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
+#define NO_SIZE ((unsigned long)-1) /* a row that does not depend on the memory size */
+#define TCSBRK 0x5409 /* asm-generic/ioctls.h; with argument 1 it is tcdrain() */
+
+/* Memory sizes and rounds: fewer rounds where one round costs more, so a run under TCG stays short. */
+static const struct {
+	unsigned long mib;
+	int rounds;
+} sizes[] = { { 0, 201 }, { 16, 101 }, { 64, 51 }, { 256, 21 } };
+
+static const char *true_path = "/bin/true";
+
+/* One stack for the clone and thread children: each round's child has ended before the next starts. */
+static char child_stack[STACK_SIZE] __attribute__((aligned(16)));
+
+static inline uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	/* "memory": the compiler must not move loads or stores across the reading. */
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+	return (uint64_t)hi << 32 | lo;
+}
+
+static void die(const char *what)
+{
+	perror(what);
+	exit(1);
+}
+
+static int compare_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static uint64_t median(uint64_t *v, int n)
+{
+	qsort(v, (size_t)n, sizeof(*v), compare_u64);
+	return v[n / 2];
+}
+
+static void report(const char *op, unsigned long mib, uint64_t cycles, int samples)
+{
+	if (mib == NO_SIZE)
+		printf("BENCH %-11s %4s %12lu %3d\n", op, "-", (unsigned long)cycles, samples);
+	else
+		printf("BENCH %-11s %4lu %12lu %3d\n", op, mib, (unsigned long)cycles, samples);
+	fflush(stdout); /* a run that dies later still leaves its finished rows */
+}
+
+/* Waits for `pid`; a child that did not exit with status 0 makes the whole run fail. */
+static void reap(pid_t pid)
+{
+	int status;
+
+	if (pid < 0)
+		die("bench: creating a child");
+	if (waitpid(pid, &status, 0) != pid)
+		die("bench: waitpid");
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "bench: a child ended with wait status %#x\n", status);
+		exit(1);
+	}
+}
+
+/* Private anonymous memory with every page written, so that every page is mapped. */
+static char *touched_memory(unsigned long len)
+{
+	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		die("bench: mmap");
+	madvise(p, len, MADV_NOHUGEPAGE); /* 4 KiB pages, as on Cowl; advisory, so failure is harmless */
+	for (unsigned long off = 0; off < len; off += PAGE_SIZE)
+		p[off] = 1;
+	return p;
+}
+
+static uint64_t fork_exit_wait(void)
+{
+	uint64_t t0 = rdtsc();
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	reap(pid);
+	return rdtsc() - t0;
+}
+
+static uint64_t vfork_exit_wait(void)
+{
+	uint64_t t0 = rdtsc();
+	pid_t pid = vfork();
+
+	if (pid == 0)
+		_exit(0);
+	reap(pid);
+	return rdtsc() - t0;
+}
+
+static int child_returns(void *unused)
+{
+	(void)unused;
+	return 0; /* the clone wrapper ends the child with the exit system call */
+}
+
+static uint64_t clone_vm_exit_wait(void)
+{
+	uint64_t t0 = rdtsc();
+
+	reap(clone(child_returns, child_stack + STACK_SIZE, CLONE_VM | SIGCHLD, NULL));
+	return rdtsc() - t0;
+}
+
+/* The thread's TLS block: %fs:0 points to itself, as NPTL's does. */
+struct tls_block {
+	struct tls_block *self;
+	volatile int tid; /* set by CLONE_PARENT_SETTID, cleared and woken by the kernel at exit */
+};
+
+/* pthread_create + pthread_join without the library: clone with NPTL's flags, futex on the tid. */
+static uint64_t thread_create_join(void)
+{
+	static struct tls_block tls = { .self = &tls };
+	uint64_t t0 = rdtsc();
+	int tid = clone(child_returns, child_stack + STACK_SIZE, NPTL_FLAGS, NULL, &tls.tid, &tls, &tls.tid);
+
+	if (tid < 0)
+		die("bench: clone (thread)");
+	while ((tid = tls.tid) != 0)
+		futex((int *)&tls.tid, FUTEX_WAIT, tid, NULL, NULL, 0);
+	return rdtsc() - t0;
+}
+
+static const struct {
+	const char *name;
+	uint64_t (*round)(void);
+} creations[] = {
+	{ "fork", fork_exit_wait },
+	{ "vfork", vfork_exit_wait },
+	{ "clone_vm", clone_vm_exit_wait },
+	{ "thread", thread_create_join },
+};
+
+static void run_creations(unsigned long mib, int rounds)
+{
+	uint64_t t[MAX_ROUNDS];
+
+	for (size_t op = 0; op < sizeof(creations) / sizeof(creations[0]); op++) {
+		for (int i = 0; i < rounds; i++)
+			t[i] = creations[op].round();
+		report(creations[op].name, mib, median(t, rounds), rounds);
+	}
+}
+
+static void bench_creations(void)
+{
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		unsigned long len = sizes[s].mib * MIB;
+		char *mem = len ? touched_memory(len) : NULL;
+
+		run_creations(sizes[s].mib, sizes[s].rounds);
+		if (mem && munmap(mem, len) < 0)
+			die("bench: munmap");
+	}
+}
+
+/* Writes one byte to each page of `p` and returns the median cost of one write. */
+static uint64_t median_write(char *p)
+{
+	uint64_t t[FAULT_PAGES];
+
+	for (int i = 0; i < FAULT_PAGES; i++) {
+		volatile char *page = p + i * PAGE_SIZE;
+		uint64_t t0 = rdtsc();
+		*page = 2;
+		t[i] = rdtsc() - t0;
+	}
+	return median(t, FAULT_PAGES);
+}
+
+/* First writes to fresh anonymous memory: each allocates and zeroes a page. */
+static void bench_zero_fault(void)
+{
+	char *p = mmap(NULL, FAULT_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		die("bench: mmap");
+	madvise(p, FAULT_PAGES * PAGE_SIZE, MADV_NOHUGEPAGE);
+	report("zero_fault", NO_SIZE, median_write(p), FAULT_PAGES);
+	munmap(p, FAULT_PAGES * PAGE_SIZE);
+}
+
+/*
+ * The parent writes pages it shares with a live child: each write must copy
+ * the page.  The child waits on a pipe, so it holds its mappings until the
+ * parent has finished and closes the pipe.
+ */
+static void bench_cow_copy(void)
+{
+	char *p = touched_memory(FAULT_PAGES * PAGE_SIZE);
+	int fds[2];
+	char c;
+
+	if (pipe(fds) < 0)
+		die("bench: pipe");
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(fds[1]);
+		_exit(read(fds[0], &c, 1) == 0 ? 0 : 1); /* 0: end of file, the parent is done */
+	}
+	close(fds[0]);
+	uint64_t cycles = median_write(p);
+	close(fds[1]);
+	reap(pid);
+	report("cow_copy", NO_SIZE, cycles, FAULT_PAGES);
+	munmap(p, FAULT_PAGES * PAGE_SIZE);
+}
+
+/*
+ * The child exits before the parent writes: the pages are still
+ * write-protected, but the parent is their only user again, so the fault
+ * can make the page writable in place (Linux's wp_can_reuse_anon_folio).
+ */
+static void bench_cow_reuse(void)
+{
+	char *p = touched_memory(FAULT_PAGES * PAGE_SIZE);
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	reap(pid);
+	report("cow_reuse", NO_SIZE, median_write(p), FAULT_PAGES);
+	munmap(p, FAULT_PAGES * PAGE_SIZE);
+}
+
+static char *true_argv[] = { NULL, NULL };
+static char *empty_envp[] = { NULL };
+
+/* The child of fork or vfork becomes `true_path`; it only returns if it cannot. */
+static void exec_true(void)
+{
+	execve(true_path, true_argv, empty_envp);
+	_exit(127); /* reap() reports it */
+}
+
+/* vfork is called by name in each function: GCC then knows it returns twice. */
+static uint64_t fork_exec_wait(void)
+{
+	uint64_t t0 = rdtsc();
+	pid_t pid = fork();
+
+	if (pid == 0)
+		exec_true();
+	reap(pid);
+	return rdtsc() - t0;
+}
+
+static uint64_t vfork_exec_wait(void)
+{
+	uint64_t t0 = rdtsc();
+	pid_t pid = vfork();
+
+	if (pid == 0)
+		exec_true();
+	reap(pid);
+	return rdtsc() - t0;
+}
+
+static void bench_exec(const char *name, uint64_t (*round)(void))
+{
+	uint64_t t[EXEC_ROUNDS];
+
+	for (int i = 0; i < EXEC_ROUNDS; i++)
+		t[i] = round();
+	report(name, 0, median(t, EXEC_ROUNDS), EXEC_ROUNDS);
+}
+
+static void print_header(void)
+{
+	struct utsname u;
+
+	if (uname(&u) < 0)
+		die("bench: uname");
+	printf("# bench on %s %s: median TSC cycles per operation\n", u.sysname, u.release);
+	printf("# %-15s %4s %12s %3s\n", "op", "MiB", "cycles", "n");
+	fflush(stdout);
+}
+
+/* As the init of a Linux initramfs: let the console drain, then end the machine (and QEMU). */
+static void power_off(void)
+{
+	syscall(__NR_ioctl, STDOUT_FILENO, TCSBRK, 1);
+	reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_POWER_OFF, NULL);
+	perror("bench: reboot");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1)
+		true_path = argv[1];
+	true_argv[0] = (char *)true_path;
+	print_header();
+	bench_creations();
+	bench_zero_fault();
+	bench_cow_copy();
+	bench_cow_reuse();
+	bench_exec("fork_exec", fork_exec_wait);
+	bench_exec("vfork_exec", vfork_exec_wait);
+	printf("# bench: done\n");
+	fflush(stdout);
+	if (getpid() == 1)
+		power_off();
+	return 0;
+}
