@@ -27,7 +27,7 @@ KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/cowl.iso
 INITRD   := $(BUILD)/initrd.cpio
 
-.PHONY: all iso run debug gdb test test-host deps clean
+.PHONY: all iso run debug gdb test test-host deps clean grade
 all: $(KERNEL) $(ISO)
 
 $(BUILD)/k/%.o: %.c
@@ -76,6 +76,15 @@ test: deps
 .PHONY: bench
 bench: deps
 	@tools/bench
+
+# Teaching labs (docs/labs): `make lab-cow` writes the starter tree to
+# build/labs/cow (or LABDIR=...); `make grade` there, or `make grade LAB=cow`
+# here on the reference, builds the tree and scores the lab's tests.
+lab-%:
+	@tools/lab $* $(LABDIR)
+
+grade: deps
+	@tools/grade $(LAB)
 
 clean:
 	rm -rf $(BUILD)

@@ -129,10 +129,12 @@ static int copy_mm(u64 flags, struct task_struct *p)
 
 static int copy_files(u64 flags, struct task_struct *p)
 {
+	/* LAB clone-flag: begin */
 	if (flags & CLONE_FILES) {
 		get_files_struct(current->files);
 		return 0;
 	}
+	/* LAB clone-flag: end */
 	return (p->files = dup_fd(current->files)) ? 0 : -ENOMEM;
 }
 

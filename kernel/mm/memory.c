@@ -115,6 +115,7 @@ static int do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pt
  */
 static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
 {
+	/* LAB cow: begin */
 	struct page *old = pfn_to_page(pte_pfn(*pte));
 	unsigned long va = address & PAGE_MASK;
 
@@ -138,6 +139,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	vm_events[COW_FAULT_COPY]++;
 	trace_cow_fault(address, page_to_pfn(old), page_to_pfn(new), count_before, true);
 	return 0;
+	/* LAB cow: end */
 }
 
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned flags)
