@@ -24,22 +24,8 @@ static int run_helper(char *buf, size_t size)
 {
 	char *argv[] = { "printargs", "one", "two words", NULL };
 	char *envp[] = { "COWL=1", "EMPTY=", NULL };
-	int fds[2], status;
 
-	pipe(fds);
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execve(HELPER, argv, envp);
-		_exit(127);
-	}
-	close(fds[1]);
-	read_all(fds[0], buf, size);
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	return status;
+	return run_capture(HELPER, argv, envp, buf, size);
 }
 
 static void successful_exec(void)

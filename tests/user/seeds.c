@@ -14,26 +14,11 @@ static int run(const char *name, char *out, size_t size)
 {
 	char path[64];
 	char *argv[] = { (char *)name, NULL };
-	int fds[2], status = -1;
 
 	snprintf(path, sizeof(path), "bin/%s", name);
-	pipe(fds);
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execve(path, argv, environ);
-		_exit(127);
-	}
-	close(fds[1]);
-	read_all(fds[0], out, size);
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	return status;
+	return run_capture(path, argv, environ, out, size);
 }
 
-/* The number after `prefix` in s, or -1. */
 static long number_after(const char *s, const char *prefix)
 {
 	const char *p = strstr(s, prefix);

@@ -75,6 +75,27 @@ static inline size_t read_all(int fd, char *buf, size_t size)
 	return len;
 }
 
+/* Runs path in a child with stdout on a pipe; the output goes to buf, the wait status is returned. */
+static inline int run_capture(const char *path, char *const argv[], char *const envp[], char *buf, size_t size)
+{
+	int fds[2], status = -1;
+
+	pipe(fds);
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execve(path, argv, envp);
+		_exit(127);
+	}
+	close(fds[1]);
+	read_all(fds[0], buf, size);
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	return status;
+}
+
 static int test_done(void)
 {
 	return test_failures ? 1 : 0;
