@@ -51,10 +51,8 @@ void release_task(struct task_struct *p)
 	nr_threads--;
 	p->signal->nr_threads--;
 	put_pid_ns(p->pid_ns);
-	if (--p->sighand->count == 0)
-		kfree(p->sighand);
-	if (--p->signal->count == 0)
-		kfree(p->signal);
+	put_sighand(p->sighand);
+	put_signal(p->signal);
 	if (p == current)
 		dead_task = p;
 	else

@@ -188,14 +188,14 @@ static int copy_signal(u64 flags, struct task_struct *p)
 	return 0;
 }
 
-static void put_sighand(struct sighand_struct *sighand)
+void put_sighand(struct sighand_struct *sighand)
 {
 	if (--sighand->count == 0)
 		kfree(sighand);
 }
 
 /* Drop a task's reference to its thread group (the last one frees it). */
-static void put_signal(struct signal_struct *sig)
+void put_signal(struct signal_struct *sig)
 {
 	if (--sig->count == 0)
 		kfree(sig);

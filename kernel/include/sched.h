@@ -163,6 +163,8 @@ struct kernel_clone_args;
 pid_t kernel_clone(struct kernel_clone_args *args);
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
 void put_task_struct(struct task_struct *p);
+void put_sighand(struct sighand_struct *sighand);
+void put_signal(struct signal_struct *sig);
 /* CLONE_VFORK and CLONE_CHILD_CLEARTID: done when a task leaves its mm (exit or exec). */
 void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
