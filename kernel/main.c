@@ -22,6 +22,7 @@
 #include <trace.h>
 
 static char cmdline_buf[CMDLINE_MAX];
+static u64 tsc_at_entry; /* the TSC counts from the machine's reset, so this is the firmware's and GRUB's time */
 
 static void parse_command_line(void)
 {
@@ -44,8 +45,11 @@ static void print_banner(void)
 {
 	pr_info("Cowl: a teaching kernel for x86-64 (fork, clone and copy-on-write)\n");
 	pr_info("command line: %s\n", bootinfo.cmdline);
+	u64 khz = tsc_khz();
 	pr_info("memory: %lu KiB total, %lu KiB free; TSC %lu MHz\n",
-		nr_total_pages() * 4, nr_free_pages() * 4, (unsigned long)(tsc_khz() / 1000));
+		nr_total_pages() * 4, nr_free_pages() * 4, (unsigned long)(khz / 1000));
+	pr_info("boot: %lu ms from reset to kernel_main, %lu ms in the kernel so far\n",
+		(unsigned long)(tsc_at_entry / khz), (unsigned long)((rdtsc() - tsc_at_entry) / khz));
 }
 
 /* pid 1 starts as a kernel thread and becomes /sbin/init by exec. */
@@ -89,6 +93,7 @@ static void start_processes(void)
 
 __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 {
+	tsc_at_entry = rdtsc();
 	serial_init();
 	vga_init();
 	multiboot2_parse(mb_magic, mb_info);

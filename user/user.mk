@@ -8,13 +8,14 @@
 USER_BUILD := $(BUILD)/user
 INITRD_ROOT := $(BUILD)/initrd
 
-UCFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror=implicit-function-declaration \
+UCFLAGS := -std=c11 -O2 -Wall -Wextra -Werror=implicit-function-declaration \
            -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
            -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
            -Iuser/include -Ikernel/include
 # Stops GCC from turning the loops in memset/memcpy into calls to themselves.
 ULIBCFLAGS := $(UCFLAGS) -fno-tree-loop-distribute-patterns -MMD -MP
-ULDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack
+# Stripped (-s): the initrd is read by the boot loader at every boot.
+ULDFLAGS := -nostdlib -static -no-pie -s -z max-page-size=0x1000 -z noexecstack
 UNASMFLAGS := -f elf64 -g -F dwarf
 
 LIBC_C   := $(sort $(wildcard user/lib/*.c))

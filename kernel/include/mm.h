@@ -40,7 +40,10 @@ static inline struct page *virt_to_page(const void *va) { return pfn_to_page(__p
 /* Early boot allocator, used until the buddy allocator is running. */
 void memblock_init(void);
 u64 memblock_alloc(u64 size, u64 align);
-bool memblock_is_reserved(u64 phys);
+/* The end of the reserved range holding phys, or 0 if phys is not reserved. */
+u64 memblock_reserved_end(u64 phys);
+/* The start of the first reserved range above phys (~0 if none). */
+u64 memblock_next_reserved(u64 phys);
 
 void page_alloc_init(void);
 struct page *alloc_pages(unsigned order);

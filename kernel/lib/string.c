@@ -5,17 +5,24 @@
  */
 #include <string.h>
 
+/* Eight bytes at a time, then the rest: a string instruction costs per iteration under emulation. */
 void *memset(void *s, int c, size_t n)
 {
+	unsigned long pattern = 0x0101010101010101ul * (unsigned char)c, words = n / 8, rest = n % 8;
 	void *d = s;
-	__asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+
+	__asm__ volatile("rep stosq" : "+D"(d), "+c"(words) : "a"(pattern) : "memory");
+	__asm__ volatile("rep stosb" : "+D"(d), "+c"(rest) : "a"(pattern) : "memory");
 	return s;
 }
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
+	unsigned long words = n / 8, rest = n % 8;
 	void *d = dst;
-	__asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n) : : "memory");
+
+	__asm__ volatile("rep movsq" : "+D"(d), "+S"(src), "+c"(words) : : "memory");
+	__asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(rest) : : "memory");
 	return dst;
 }
 

@@ -24,12 +24,22 @@ static void memblock_reserve(u64 base, u64 size)
 	reserved[nr_reserved++] = (struct mem_region){ base & PAGE_MASK, PAGE_ALIGN(base + size) - (base & PAGE_MASK) };
 }
 
-bool memblock_is_reserved(u64 phys)
+u64 memblock_reserved_end(u64 phys)
 {
 	for (unsigned i = 0; i < nr_reserved; i++)
 		if (phys >= reserved[i].base && phys < reserved[i].base + reserved[i].size)
-			return true;
-	return false;
+			return reserved[i].base + reserved[i].size;
+	return 0;
+}
+
+u64 memblock_next_reserved(u64 phys)
+{
+	u64 next = ~0ull;
+
+	for (unsigned i = 0; i < nr_reserved; i++)
+		if (reserved[i].base > phys)
+			next = MIN(next, reserved[i].base);
+	return next;
 }
 
 static u64 first_reserved_overlap_end(u64 base, u64 size)

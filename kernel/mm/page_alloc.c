@@ -99,14 +99,36 @@ void put_page(struct page *page)
 		__free_pages(page, 0);
 }
 
-static bool pfn_is_usable_ram(unsigned long pfn)
+/* Free [pfn, end) in the largest aligned blocks that fit: a few hundred calls, not one per page. */
+static void free_range(unsigned long pfn, unsigned long end)
 {
-	u64 phys = (u64)pfn << PAGE_SHIFT;
+	while (pfn < end) {
+		unsigned order = 0;
+		while (order + 1 < MAX_ORDER && !(pfn & ((2ul << order) - 1)) && pfn + (2ul << order) <= end)
+			order++;
+		for (unsigned long i = 0; i < (1ul << order); i++)
+			mem_map[pfn + i].flags = 0;
+		total_pages += 1ul << order;
+		__free_pages(&mem_map[pfn], order);
+		pfn += 1ul << order;
+	}
+}
 
-	for (unsigned i = 0; i < bootinfo.nr_ram; i++)
-		if (phys >= bootinfo.ram[i].base && phys + PAGE_SIZE <= bootinfo.ram[i].base + bootinfo.ram[i].size)
-			return !memblock_is_reserved(phys);
-	return false;
+/* Free the stretches of a RAM region that memblock has not reserved. */
+static void free_ram_region(u64 base, u64 size)
+{
+	u64 phys = PAGE_ALIGN(base), end = (base + size) & PAGE_MASK;
+
+	while (phys < end) {
+		u64 reserved_end = memblock_reserved_end(phys);
+		if (reserved_end) {
+			phys = reserved_end;
+			continue;
+		}
+		u64 run_end = MIN(end, memblock_next_reserved(phys));
+		free_range(phys >> PAGE_SHIFT, run_end >> PAGE_SHIFT);
+		phys = run_end;
+	}
 }
 
 /* Allocate mem_map for all of RAM, then free every usable, unreserved frame. */
@@ -119,15 +141,10 @@ void page_alloc_init(void)
 	memset(mem_map, 0, map_size);
 	for (unsigned o = 0; o < MAX_ORDER; o++)
 		INIT_LIST_HEAD(&free_area[o]);
-
-	for (unsigned long pfn = 0; pfn < max_pfn; pfn++) {
-		INIT_LIST_HEAD(&mem_map[pfn].lru);
-		if (pfn_is_usable_ram(pfn)) {
-			total_pages++;
-			__free_pages(&mem_map[pfn], 0);
-		} else {
-			mem_map[pfn].flags = PG_reserved;
-		}
-	}
+	/* Everything is reserved (holes, firmware, the kernel) until freed below. */
+	for (unsigned long pfn = 0; pfn < max_pfn; pfn++)
+		mem_map[pfn].flags = PG_reserved;
+	for (unsigned i = 0; i < bootinfo.nr_ram; i++)
+		free_ram_region(bootinfo.ram[i].base, bootinfo.ram[i].size);
 	zero_page = alloc_zeroed_page();
 }
