@@ -173,11 +173,27 @@ static unsigned long pmd_end(unsigned long va, unsigned long end)
 	return MIN(ALIGN_DOWN(va, PMD_SIZE) + PMD_SIZE, end);
 }
 
-/* Share the present pages of [va, next), which one leaf table maps, with dst. */
+/*
+ * A private page at fork: both page tables map the same frame, read-only, and
+ * the frame gains a reference; the first write, by either side, copies it
+ * (do_wp_page).
+ */
+static int fork_private_page(struct vm_area_struct *vma, pte_t *spte, pte_t *dpte)
+{
+	(void)vma;
+	/* LAB cow: begin */
+	*spte &= ~_PAGE_RW;
+	*dpte = *spte;
+	get_page(pfn_to_page(pte_pfn(*spte)));
+	return 0;
+	/* LAB cow: end */
+}
+
+/* Give dst the present pages of [va, next), which one leaf table maps. */
 static int copy_pte_range(struct mm_struct *dst, pte_t *spte, struct vm_area_struct *vma, unsigned long va,
 			  unsigned long next)
 {
-	bool cow = !(vma->vm_flags & VM_SHARED);
+	bool shared = vma->vm_flags & VM_SHARED;
 	pte_t *dpte = NULL;
 	unsigned long n = (next - va) >> PAGE_SHIFT;
 
@@ -186,12 +202,15 @@ static int copy_pte_range(struct mm_struct *dst, pte_t *spte, struct vm_area_str
 			continue;
 		if (!dpte && !(dpte = pgtable_walk(dst->pgd, va, PT_PTE, true)))
 			return -ENOMEM;
-		if (cow)
-			spte[i] &= ~_PAGE_RW;
-		dpte[i] = spte[i];
-		struct page *page = pfn_to_page(pte_pfn(spte[i]));
-		get_page(page);
-		if (page != zero_page)
+		if (shared) { /* MAP_SHARED: the same frame, writable as before, in both */
+			dpte[i] = spte[i];
+			get_page(pfn_to_page(pte_pfn(spte[i])));
+		} else {
+			int err = fork_private_page(vma, &spte[i], &dpte[i]);
+			if (err)
+				return err;
+		}
+		if (pfn_to_page(pte_pfn(dpte[i])) != zero_page)
 			dst->rss_stat[page_counter(vma)]++;
 	}
 	return 0;
