@@ -67,6 +67,16 @@ static inline long page_pfn(const void *addr)
 	return (long)(e & ((1ULL << 55) - 1));
 }
 
+/* The system call; in a child (RAX 0) exit(0) follows at once, touching no memory. */
+#define SYSCALL_CHILD_EXITS                                                                     \
+	"syscall\n\t"                                                                             \
+	"test %%rax, %%rax\n\t"                                                                   \
+	"jnz 1f\n\t"                                                                              \
+	"mov $60, %%eax\n\t"                                                                      \
+	"xor %%edi, %%edi\n\t"                                                                    \
+	"syscall\n\t"                                                                             \
+	"1:"
+
 /*
  * clone(flags, stack, ptid, ctid, tls) as the raw system call.  A child
  * (return value 0) calls exit(0) at once, using neither memory nor stack,
@@ -79,13 +89,7 @@ static inline long raw_clone(unsigned long flags, void *stack, int *ptid, int *c
 	register long r8 __asm__("r8") = (long)tls;
 	long ret;
 
-	__asm__ volatile("syscall\n\t"
-			 "test %%rax, %%rax\n\t"
-			 "jnz 1f\n\t"
-			 "mov $60, %%eax\n\t"
-			 "xor %%edi, %%edi\n\t"
-			 "syscall\n\t"
-			 "1:"
+	__asm__ volatile(SYSCALL_CHILD_EXITS
 			 : "=a"(ret)
 			 : "a"(__NR_clone), "D"(flags), "S"(stack), "d"(ptid), "r"(r10), "r"(r8)
 			 : "rcx", "r11", "memory");
@@ -97,13 +101,7 @@ static inline long raw_clone3(void *args, unsigned long size)
 {
 	long ret;
 
-	__asm__ volatile("syscall\n\t"
-			 "test %%rax, %%rax\n\t"
-			 "jnz 1f\n\t"
-			 "mov $60, %%eax\n\t"
-			 "xor %%edi, %%edi\n\t"
-			 "syscall\n\t"
-			 "1:"
+	__asm__ volatile(SYSCALL_CHILD_EXITS
 			 : "=a"(ret)
 			 : "a"(__NR_clone3), "D"(args), "S"(size)
 			 : "rcx", "r11", "memory");
