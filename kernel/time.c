@@ -40,6 +40,17 @@ long schedule_timeout(long ticks)
 	return s.expires > jiffies ? (long)(s.expires - jiffies) : 0;
 }
 
+/* kernel/include/wait.h */
+long sleep_on_timeout(struct wait_queue_head *wq, long ticks)
+{
+	struct wait_queue_entry wait = { .task = current };
+
+	list_add_tail(&wait.entry, &wq->head);
+	ticks = schedule_timeout(ticks);
+	list_del(&wait.entry);
+	return ticks;
+}
+
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem)
 {
 	struct timespec ts;

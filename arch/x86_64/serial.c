@@ -48,10 +48,9 @@ void serial_write(const char *s, size_t n)
 
 static void serial_interrupt(void)
 {
-	while (inb(COM1 + UART_LSR) & LSR_DATA_READY) {
-		char c = inb(COM1 + UART_DATA);
-		console_input_char(c == '\r' ? '\n' : c);
-	}
+	/* A terminal's Enter key sends '\r': the tty's ICRNL makes it '\n'. */
+	while (inb(COM1 + UART_LSR) & LSR_DATA_READY)
+		console_input_char(inb(COM1 + UART_DATA));
 }
 
 void serial_enable_rx_irq(void)

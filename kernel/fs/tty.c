@@ -1,46 +1,77 @@
 /*
  * The console terminal, /dev/console and /dev/tty: output goes to every
  * console (serial and VGA); input arrives a byte at a time from the serial
- * and keyboard interrupts and is edited a line at a time, as a terminal in
- * canonical mode does (termios(3), "Canonical and noncanonical mode"):
- * characters are echoed, backspace/DEL erase one, Ctrl-U erases the line,
- * Enter makes the line readable, and Ctrl-D makes what is typed so far
- * readable without a newline (at the start of a line: a read returns 0).
- * Ctrl-C and Ctrl-\ send SIGINT and SIGQUIT to the foreground process
- * group, which a shell sets with TIOCSPGRP (tcsetpgrp(3)).
+ * and keyboard interrupts and passes through a line discipline that keeps
+ * the modes of termios(3):
+ *  - canonical (ICANON, the default): input is edited a line at a time;
+ *    backspace/DEL erase one character, Ctrl-U the line, Enter makes the
+ *    line readable, and Ctrl-D makes what is typed so far readable without
+ *    a newline (at the start of a line: a read returns 0);
+ *  - non-canonical: every byte is readable at once, and a read waits as
+ *    VMIN and VTIME say ("Canonical and noncanonical mode");
+ *  - ECHO echoes input, ICRNL turns the Enter key's '\r' into '\n', and ISIG
+ *    makes Ctrl-C and Ctrl-\ send SIGINT and SIGQUIT to the foreground
+ *    process group, which a shell sets with TIOCSPGRP (tcsetpgrp(3)).
+ * Other flags are kept as set, so a program reads back what it wrote, but
+ * change nothing here: output is never post-processed beyond the serial
+ * line's "\n" to "\r\n".
  */
 #include "vfs.h"
 #include <console.h>
 #include <printk.h>
 #include <string.h>
+#include <time.h>
 #include <uaccess.h>
 #include <wait.h>
 #include <sched.h>
 #include <signal.h>
+#include <uapi/ioctls.h>
+#include <uapi/termbits.h>
 
 #define TTY_BUF_SIZE 4096
 #define CTRL(c) ((c) & 0x1f)
 #define EOF_MARK CTRL('D') /* kept in the buffer where Ctrl-D ended a line */
 
-#define TCGETS 0x5401
-#define TCSETS 0x5402
-#define TCSETSW 0x5403
-#define TCSETSF 0x5404
-#define TIOCGPGRP 0x540f
-#define TIOCSPGRP 0x5410
-#define TIOCGWINSZ 0x5413
-
-/* The input: buf[0..ready) are finished lines, buf[ready..len) the line being typed. */
+/* Input: buf[0..ready) can be read, buf[ready..len) is the line being typed (canonical mode). */
 static struct {
 	char buf[TTY_BUF_SIZE];
 	size_t len, ready;
 	struct wait_queue_head wait;
 	pid_t pgrp; /* the foreground process group (global pid), 0 for none */
-} tty = { .wait = WAIT_QUEUE_HEAD_INIT(tty.wait) };
+	struct termios termios;
+} tty = {
+	.wait = WAIT_QUEUE_HEAD_INIT(tty.wait),
+	/* Linux's defaults for a console, less what this discipline cannot do. */
+	.termios = {
+		.c_iflag = ICRNL,
+		.c_oflag = OPOST | ONLCR,
+		.c_cflag = B38400 | CS8 | CREAD,
+		.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK,
+		.c_cc = { [VINTR] = CTRL('C'), [VQUIT] = CTRL('\\'), [VERASE] = 0x7f,
+			  [VKILL] = CTRL('U'), [VEOF] = CTRL('D'), [VMIN] = 1 },
+	},
+};
+
+static bool lflag(tcflag_t flag)
+{
+	return tty.termios.c_lflag & flag;
+}
+
+/* Is c the special character cc[which]?  A zero there disables it (_POSIX_VDISABLE). */
+static bool is_special(char c, int which)
+{
+	return tty.termios.c_cc[which] && c == (char)tty.termios.c_cc[which];
+}
 
 static void echo(const char *s, size_t n)
 {
-	console_write(s, n);
+	if (lflag(ECHO))
+		console_write(s, n);
+}
+
+static void flush_input(void)
+{
+	tty.len = tty.ready = 0;
 }
 
 static void erase_char(void)
@@ -51,39 +82,40 @@ static void erase_char(void)
 	}
 }
 
-static void finish_line(char end)
+static void make_readable(size_t end)
 {
-	tty.buf[tty.len++] = end;
-	tty.ready = tty.len;
+	tty.ready = end;
 	wake_up(&tty.wait);
 }
 
-/* Ctrl-C, Ctrl-\: drop the line being typed and signal the foreground job. */
+static void finish_line(char end)
+{
+	tty.buf[tty.len++] = end;
+	make_readable(tty.len);
+}
+
+/* Ctrl-C, Ctrl-\: flush the input, as Linux does without NOFLSH, and signal the foreground job. */
 static void interrupt_job(char c, int sig)
 {
 	char shown[] = { '^', (char)(c + '@'), '\n' };
 
 	echo(shown, sizeof(shown));
-	tty.len = tty.ready;
+	flush_input();
 	if (tty.pgrp)
 		kill_pgrp(tty.pgrp, sig);
 }
 
-void console_input_char(char c)
+static void canonical_input(char c)
 {
 	/* One byte stays free for the '\n' or Ctrl-D that ends a full line. */
 	bool full = tty.len >= TTY_BUF_SIZE - 1;
 
-	if (c == CTRL('C')) {
-		interrupt_job(c, SIGINT);
-	} else if (c == CTRL('\\')) {
-		interrupt_job(c, SIGQUIT);
-	} else if (c == '\b' || c == 0x7f) {
+	if (is_special(c, VERASE) || c == '\b') {
 		erase_char();
-	} else if (c == CTRL('U')) {
+	} else if (is_special(c, VKILL)) {
 		while (tty.len > tty.ready)
 			erase_char();
-	} else if (c == CTRL('D')) {
+	} else if (is_special(c, VEOF)) {
 		if (tty.len < TTY_BUF_SIZE)
 			finish_line(EOF_MARK);
 	} else if (c == '\n') {
@@ -97,12 +129,47 @@ void console_input_char(char c)
 	}
 }
 
-/* A read returns at most one line (with its '\n'); a Ctrl-D mark is consumed, not returned. */
-static ssize_t tty_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
+static void raw_input(char c)
 {
-	(void)pos;
-	if (!n)
-		return 0;
+	if (tty.len == TTY_BUF_SIZE)
+		return;
+	tty.buf[tty.len++] = c;
+	echo(&c, 1);
+	make_readable(tty.len);
+}
+
+void console_input_char(char c)
+{
+	if (c == '\r' && (tty.termios.c_iflag & IGNCR))
+		return;
+	if (c == '\r' && (tty.termios.c_iflag & ICRNL))
+		c = '\n';
+	else if (c == '\n' && (tty.termios.c_iflag & INLCR))
+		c = '\r';
+	if (lflag(ISIG) && is_special(c, VINTR))
+		interrupt_job(c, SIGINT);
+	else if (lflag(ISIG) && is_special(c, VQUIT))
+		interrupt_job(c, SIGQUIT);
+	else if (lflag(ICANON))
+		canonical_input(c);
+	else
+		raw_input(c);
+}
+
+/* Hands buf[0..take) to the reader and drops `consumed` bytes from the input. */
+static ssize_t consume(struct io_buf *buf, size_t take, size_t consumed)
+{
+	if (io_copy_out(buf, tty.buf, take))
+		return -EFAULT;
+	memmove(tty.buf, tty.buf + consumed, tty.len - consumed);
+	tty.len -= consumed;
+	tty.ready -= consumed;
+	return take;
+}
+
+/* A canonical read returns at most one line (with its '\n'); a Ctrl-D mark is consumed, not returned. */
+static ssize_t canonical_read(struct file *f, struct io_buf *buf, size_t n)
+{
 	if (!tty.ready && (f->flags & O_NONBLOCK))
 		return -EAGAIN;
 	int err = wait_event_interruptible(tty.wait, tty.ready > 0);
@@ -113,13 +180,46 @@ static ssize_t tty_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos
 		line++;
 	bool eof = tty.buf[line] == EOF_MARK;
 	size_t take = MIN(n, line + !eof);
-	if (io_copy_out(buf, tty.buf, take))
-		return -EFAULT;
-	size_t consumed = take + (eof && take == line);
-	memmove(tty.buf, tty.buf + consumed, tty.len - consumed);
-	tty.len -= consumed;
-	tty.ready -= consumed;
-	return take;
+	return consume(buf, take, take + (eof && take == line));
+}
+
+/*
+ * A non-canonical read waits for MIN(n, VMIN) bytes; with VTIME set, for at
+ * most VTIME tenths of a second after the last byte (or, with VMIN 0, for
+ * the first one).  VMIN and VTIME both 0: whatever is there, even nothing.
+ */
+static ssize_t raw_read(struct file *f, struct io_buf *buf, size_t n)
+{
+	size_t min = tty.termios.c_cc[VMIN];
+	long timer = tty.termios.c_cc[VTIME] * (HZ / 10);
+	size_t want = MIN(n, MAX(min, 1));
+
+	while (tty.ready < want && (min || timer)) {
+		if (f->flags & O_NONBLOCK) {
+			if (!tty.ready)
+				return -EAGAIN;
+			break;
+		}
+		if (signal_pending_current()) {
+			if (!tty.ready)
+				return -ERESTARTSYS;
+			break;
+		}
+		if (!timer || (min && !tty.ready))
+			sleep_on(&tty.wait); /* no timer runs before the first byte when VMIN > 0 */
+		else if (!sleep_on_timeout(&tty.wait, timer))
+			break;
+	}
+	size_t take = MIN(n, tty.ready);
+	return consume(buf, take, take);
+}
+
+static ssize_t tty_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
+{
+	(void)pos;
+	if (!n)
+		return 0;
+	return lflag(ICANON) ? canonical_read(f, buf, n) : raw_read(f, buf, n);
 }
 
 static ssize_t tty_write(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
@@ -139,25 +239,30 @@ static ssize_t tty_write(struct file *f, struct io_buf *buf, size_t n, off_t *po
 	return done;
 }
 
-/* struct termios as the TCGETS ioctl returns it (asm-generic/termbits.h). */
-struct kernel_termios {
-	u32 c_iflag, c_oflag, c_cflag, c_lflag;
-	u8 c_line;
-	u8 c_cc[19];
-};
+/* TCSETS, TCSETSW (output is never queued, so there is nothing to drain) and TCSETSF. */
+static long tty_set_termios(const struct termios __user *arg, bool flush)
+{
+	struct termios t;
 
-struct winsize {
-	u16 ws_row, ws_col, ws_xpixel, ws_ypixel;
-};
+	if (get_user_obj(&t, arg))
+		return -EFAULT;
+	tty.termios = t;
+	if (flush)
+		flush_input();
+	/* Leaving canonical mode makes the line being typed readable as it is. */
+	if (!lflag(ICANON))
+		make_readable(tty.len);
+	return 0;
+}
 
-/* What this line discipline does, in termios terms: ICRNL; OPOST|ONLCR; B38400|CS8|CREAD; ICANON|ECHO|ECHOE|ECHOK. */
-static const struct kernel_termios console_termios = {
-	.c_iflag = 0400,
-	.c_oflag = 05,
-	.c_cflag = 0277,
-	.c_lflag = 072,
-	.c_cc = { [2] = 0x7f, [3] = CTRL('U'), [4] = CTRL('D'), [6] = 1 }, /* VERASE VKILL VEOF VMIN */
-};
+static long tty_flush(unsigned long queue)
+{
+	if (queue != TCIFLUSH && queue != TCOFLUSH && queue != TCIOFLUSH)
+		return -EINVAL;
+	if (queue != TCOFLUSH)
+		flush_input();
+	return 0;
+}
 
 /* tcsetpgrp(3): a process group of the caller's session becomes the foreground. */
 static long tty_set_foreground(const pid_t __user *arg)
@@ -186,12 +291,17 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	(void)f;
 	switch (cmd) {
 	case TCGETS:
-		return put_user_obj((struct kernel_termios __user *)arg, &console_termios);
+		return put_user_obj((struct termios __user *)arg, &tty.termios);
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
-		/* Accepted so programs that set modes run, but the discipline stays as above. */
-		return 0;
+		return tty_set_termios((const struct termios __user *)arg, cmd == TCSETSF);
+	case TCFLSH:
+		return tty_flush(arg);
+	case FIONREAD: {
+		int ready = (int)tty.ready;
+		return put_user_obj((int __user *)arg, &ready);
+	}
 	case TIOCGWINSZ:
 		return put_user_obj((struct winsize __user *)arg, &unknown_size);
 	case TIOCGPGRP: {

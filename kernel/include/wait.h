@@ -24,6 +24,8 @@ static inline void init_waitqueue_head(struct wait_queue_head *wq) { INIT_LIST_H
 
 /* Sleep (interruptibly) until woken; the caller re-checks its condition. */
 void sleep_on(struct wait_queue_head *wq);
+/* The same, for at most `ticks` jiffies; returns the ticks left, 0 if the time ran out (kernel/time.c). */
+long sleep_on_timeout(struct wait_queue_head *wq, long ticks);
 void wake_up(struct wait_queue_head *wq);
 bool signal_pending_current(void);
 

@@ -6,13 +6,18 @@
  *   sh -c LINE    run one command line
  *
  * A line is a pipeline of commands separated by '|', optionally ending
- * with '&' to run it in the background.  Words are separated by blanks;
- * '...' and "..." quote blanks and operators; '#' starts a comment.
- * Commands with a '/' are run as given; others are looked up in the
- * directories of $PATH (default /bin).  Builtins: cd, pwd, exit.
+ * with '&' to run it in the background.  Each command may redirect its
+ * input from a file ('< FILE') and its output to one ('> FILE' truncates,
+ * '>> FILE' appends).  Words are separated by blanks; '...' and "..."
+ * quote blanks and operators; '#' starts a comment; $? (outside '...') is
+ * the status of the last command.  Commands with a '/' are run as given;
+ * others are looked up in the directories of $PATH (default /bin).
+ * Builtins: cd, pwd, exit, help.  On a terminal, lines are edited with the
+ * cursor keys and Up/Down recall earlier ones (lineedit.h).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <lineedit.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,16 +25,26 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define LINE_MAX 1024
+#define LINE_MAX LINEEDIT_MAX
 #define MAX_WORDS 128
 #define MAX_COMMANDS 16
 
 /* Operators are these exact pointers, so a quoted "|" stays an ordinary word. */
 static char PIPE[] = "|";
 static char AMPERSAND[] = "&";
+static char LESS[] = "<";
+static char GREAT[] = ">";
+static char DGREAT[] = ">>";
+
+struct command {
+	char **argv;      /* NULL-terminated, pointing into the word array */
+	const char *in;   /* the file of '<', or NULL */
+	const char *out;  /* the file of '>' or '>>', or NULL */
+	int append;       /* '>>' */
+};
 
 struct pipeline {
-	char **argv[MAX_COMMANDS]; /* each NULL-terminated, pointing into the word array */
+	struct command cmd[MAX_COMMANDS];
 	int count;
 	int background;
 };
@@ -61,11 +76,43 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+static int is_operator(char c)
+{
+	return c == '|' || c == '&' || c == '<' || c == '>';
+}
+
+/* The operator at in (which is_operator), advancing in past it. */
+static char *take_operator(const char **in)
+{
+	char c = *(*in)++;
+
+	if (c == '>' && **in == '>') {
+		(*in)++;
+		return DGREAT;
+	}
+	return c == '|' ? PIPE : c == '&' ? AMPERSAND : c == '<' ? LESS : GREAT;
+}
+
+/* Copies n bytes of a word to out, "$?" becoming the last status unless literal; returns the new end. */
+static char *copy_text(char *out, const char *in, size_t n, int literal)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!literal && in[i] == '$' && i + 1 < n && in[i + 1] == '?') {
+			out += snprintf(out, 4, "%d", last_status & 0xff);
+			i++;
+		} else {
+			*out++ = in[i];
+		}
+	}
+	return out;
+}
+
 /*
- * Splits line into words, copied NUL-terminated into text (which needs
- * at most strlen(line) + 1 bytes: quotes and delimiters are dropped, one
- * NUL per word added).  Returns the number of words, or -1 if there are
- * too many or a quote is not closed.
+ * Splits line into words, copied NUL-terminated into text (which needs at
+ * most 2 * strlen(line) + 1 bytes: quotes and delimiters are dropped, one
+ * NUL per word added, and each two-byte "$?" grows to at most three
+ * digits).  Returns the number of words, or -1 if there are too many or a
+ * quote is not closed.
  */
 static int split_words(const char *in, char *text, char **words)
 {
@@ -78,31 +125,68 @@ static int split_words(const char *in, char *text, char **words)
 			return n;
 		if (n == MAX_WORDS - 1)
 			return -1;
-		if (*in == '|' || *in == '&') {
-			words[n++] = *in++ == '|' ? PIPE : AMPERSAND;
+		if (is_operator(*in)) {
+			words[n++] = take_operator(&in);
 			continue;
 		}
 		words[n++] = text;
-		while (*in && !is_blank(*in) && *in != '|' && *in != '&') {
+		while (*in && !is_blank(*in) && !is_operator(*in)) {
 			if (*in == '\'' || *in == '"') {
 				const char *close = strchr(in + 1, *in);
 				if (!close)
 					return -1;
-				memcpy(text, in + 1, (size_t)(close - in - 1));
-				text += close - in - 1;
+				text = copy_text(text, in + 1, (size_t)(close - in - 1), *in == '\'');
 				in = close + 1;
 			} else {
-				*text++ = *in++;
+				size_t len = in[0] == '$' && in[1] == '?' ? 2 : 1;
+				text = copy_text(text, in, len, 0);
+				in += len;
 			}
 		}
 		*text++ = '\0';
 	}
 }
 
+static int is_redirection(const char *word)
+{
+	return word == LESS || word == GREAT || word == DGREAT;
+}
+
 /*
- * Groups the words into commands at each '|' (replacing it by the NULL
- * that ends the command's argv) and takes a final '&'.  Returns 0, or -1
- * for an empty command or a misplaced '&'.
+ * Takes the redirections out of words[start..end), keeping the other
+ * words in order from words[start] and ending them with NULL.  Returns 0,
+ * or -1 if an operator has no file name after it or no word is left.
+ */
+static int parse_command(char **words, int start, int end, struct command *c)
+{
+	int kept = start;
+
+	c->in = c->out = NULL;
+	c->append = 0;
+	for (int i = start; i < end; i++) {
+		if (!is_redirection(words[i])) {
+			words[kept++] = words[i];
+			continue;
+		}
+		if (i + 1 == end || is_redirection(words[i + 1]))
+			return -1;
+		if (words[i] == LESS) {
+			c->in = words[i + 1];
+		} else {
+			c->out = words[i + 1];
+			c->append = words[i] == DGREAT;
+		}
+		i++;
+	}
+	words[kept] = NULL;
+	c->argv = words + start;
+	return kept == start ? -1 : 0;
+}
+
+/*
+ * Groups the words into commands at each '|' and takes a final '&'.
+ * Returns 0, or -1 for an empty command, a misplaced '&' or a redirection
+ * without its file.
  */
 static int parse(char **words, int n, struct pipeline *p)
 {
@@ -117,38 +201,69 @@ static int parse(char **words, int n, struct pipeline *p)
 			continue;
 		if (i < n && words[i] == AMPERSAND)
 			return -1;
-		if (i == start || p->count == MAX_COMMANDS)
+		if (p->count == MAX_COMMANDS || parse_command(words, start, i, &p->cmd[p->count]) < 0)
 			return -1;
-		words[i] = NULL;
-		p->argv[p->count++] = words + start;
+		p->count++;
 		start = i + 1;
 	}
 	return 0;
 }
 
-/* Runs a builtin and returns its status, or -1 if argv is no builtin. */
-static int builtin(char **argv)
+static int sh_help(char **argv)
 {
-	if (strcmp(argv[0], "exit") == 0)
-		exit(argv[1] ? atoi(argv[1]) : last_status);
-	if (strcmp(argv[0], "cd") == 0) {
-		const char *dir = argv[1] ? argv[1] : getenv("HOME") ? getenv("HOME") : "/";
-		if (chdir(dir) < 0) {
-			fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
-			return 1;
-		}
-		return 0;
+	(void)argv;
+	puts("Cowl's sh: a pipeline per line, e.g.  ls /bin | cat > /dev/null &\n"
+	     "  cmd1 | cmd2     pipe      cmd &     in the background\n"
+	     "  < FILE  > FILE  >> FILE   read from, write to, append to FILE\n"
+	     "  '...' \"...\"     quote     $?        the last status   # comment\n"
+	     "builtins: cd [DIR], pwd, exit [N], help\n"
+	     "keys: Left/Right/Home/End edit, Up/Down history, Ctrl-C drops the line\n"
+	     "programs: ls /bin");
+	return 0;
+}
+
+static int sh_exit(char **argv)
+{
+	exit(argv[1] ? atoi(argv[1]) : last_status);
+}
+
+static int sh_cd(char **argv)
+{
+	const char *dir = argv[1] ? argv[1] : getenv("HOME") ? getenv("HOME") : "/";
+
+	if (chdir(dir) < 0) {
+		fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
+		return 1;
 	}
-	if (strcmp(argv[0], "pwd") == 0) {
-		char cwd[512];
-		if (!getcwd(cwd, sizeof(cwd))) {
-			perror("sh: pwd");
-			return 1;
-		}
-		puts(cwd);
-		return 0;
+	return 0;
+}
+
+static int sh_pwd(char **argv)
+{
+	char cwd[512];
+
+	(void)argv;
+	if (!getcwd(cwd, sizeof(cwd))) {
+		perror("sh: pwd");
+		return 1;
 	}
-	return -1;
+	puts(cwd);
+	return 0;
+}
+
+static const struct builtin {
+	const char *name;
+	int (*run)(char **argv); /* returns the status */
+} builtins[] = {
+	{ "cd", sh_cd }, { "pwd", sh_pwd }, { "exit", sh_exit }, { "help", sh_help },
+};
+
+static const struct builtin *find_builtin(const char *name)
+{
+	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
+		if (strcmp(name, builtins[i].name) == 0)
+			return &builtins[i];
+	return NULL;
 }
 
 /*
@@ -175,12 +290,42 @@ static void exec_in_path(char **argv)
 	errno = error;
 }
 
-/* In a child: runs argv as a builtin or a program, never returning. */
-static void run_command(char **argv)
+/* Opens fd onto `to`; returns -1, after saying why, if the open had failed. */
+static int move_fd(int fd, int to, const char *name)
 {
-	int status = builtin(argv);
-	if (status >= 0)
-		exit(status);
+	if (fd < 0) {
+		fprintf(stderr, "sh: %s: %s\n", name, strerror(errno));
+		return -1;
+	}
+	if (fd != to) {
+		dup2(fd, to);
+		close(fd);
+	}
+	return 0;
+}
+
+/* Opens c's files onto standard input and output; -1 if one cannot be opened. */
+static int redirect(const struct command *c)
+{
+	int flags = O_WRONLY | O_CREAT | (c->append ? O_APPEND : O_TRUNC);
+
+	if (c->in && move_fd(open(c->in, O_RDONLY), STDIN_FILENO, c->in) < 0)
+		return -1;
+	if (c->out && move_fd(open(c->out, flags, 0666), STDOUT_FILENO, c->out) < 0)
+		return -1;
+	return 0;
+}
+
+/* In a child: runs c as a builtin or a program, never returning. */
+static void run_command(const struct command *c)
+{
+	char **argv = c->argv;
+
+	if (redirect(c) < 0)
+		_exit(1);
+	const struct builtin *b = find_builtin(argv[0]);
+	if (b)
+		exit(b->run(argv));
 
 	int searched = !strchr(argv[0], '/');
 	if (searched)
@@ -233,7 +378,7 @@ static int start_pipeline(const struct pipeline *p, pid_t *pids)
 				close(fds[0]);
 				close(fds[1]);
 			}
-			run_command(p->argv[i]);
+			run_command(&p->cmd[i]);
 		}
 		/* The parent keeps no pipe ends, or readers would never see end of file. */
 		if (in != STDIN_FILENO)
@@ -261,16 +406,32 @@ static void describe(int status)
 		fprintf(stderr, "[exit %d]\n", WEXITSTATUS(status));
 }
 
+/*
+ * A builtin alone in the foreground runs in the shell itself (cd must),
+ * its redirections applied to the shell's own standard input and output
+ * and undone afterwards.  Returns its status.
+ */
+static int run_builtin(const struct builtin *b, const struct command *c)
+{
+	int saved_in = dup(STDIN_FILENO), saved_out = dup(STDOUT_FILENO);
+	int status = redirect(c) < 0 ? 1 : b->run(c->argv);
+
+	fflush(stdout);
+	dup2(saved_in, STDIN_FILENO);
+	dup2(saved_out, STDOUT_FILENO);
+	close(saved_in);
+	close(saved_out);
+	return status;
+}
+
 static void run_pipeline(const struct pipeline *p)
 {
 	pid_t pids[MAX_COMMANDS];
 
-	if (p->count == 1 && !p->background) {
-		int status = builtin(p->argv[0]);
-		if (status >= 0) {
-			last_status = status;
-			return;
-		}
+	const struct builtin *b = find_builtin(p->cmd[0].argv[0]);
+	if (p->count == 1 && !p->background && b) {
+		last_status = run_builtin(b, &p->cmd[0]);
+		return;
 	}
 	int n = start_pipeline(p, pids);
 	if (n == 0)
@@ -325,17 +486,29 @@ static void reap_background(void)
 	}
 }
 
+/* The next command line: edited on a terminal, read plainly otherwise; -1 at the end. */
+static int next_line(int fd, int interactive, char *line, size_t size)
+{
+	if (!interactive)
+		return read_line(fd, line, size);
+	if (job_control) {
+		int n = lineedit_read(fd, "# ", line, size);
+		if (n > 0)
+			lineedit_remember(line);
+		return n;
+	}
+	printf("# ");
+	fflush(stdout);
+	return read_line(fd, line, size);
+}
+
 static int run_file(int fd, int interactive)
 {
 	char line[LINE_MAX];
 
 	for (;;) {
 		reap_background();
-		if (interactive) {
-			printf("# ");
-			fflush(stdout);
-		}
-		if (read_line(fd, line, sizeof(line)) < 0)
+		if (next_line(fd, interactive, line, sizeof(line)) < 0)
 			return last_status;
 		run_line(line);
 	}

@@ -42,5 +42,6 @@ void *sbrk(long increment);
 
 char *getcwd(char *buf, size_t size);
 int chdir(const char *path);
+int unlink(const char *path);
 int sethostname(const char *name, size_t len);
 #endif

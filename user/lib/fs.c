@@ -30,6 +30,11 @@ int chdir(const char *path)
 	return __syscall_ret(__syscall1(__NR_chdir, path));
 }
 
+int unlink(const char *path)
+{
+	return __syscall_ret(__syscall1(__NR_unlink, path));
+}
+
 mode_t umask(mode_t mask)
 {
 	return (mode_t)__syscall1(__NR_umask, mask); /* cannot fail */

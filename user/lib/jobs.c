@@ -1,10 +1,7 @@
 /* Process groups, sessions and the terminal's foreground group (credentials(7), tcsetpgrp(3)). */
 #include <sys/syscall.h>
 #include <unistd.h>
-
-#define TIOCGPGRP 0x540f
-#define TIOCSPGRP 0x5410
-#define TCGETS 0x5401
+#include <uapi/ioctls.h>
 
 int setpgid(pid_t pid, pid_t pgid)
 {
@@ -42,12 +39,4 @@ pid_t tcgetpgrp(int fd)
 int tcsetpgrp(int fd, pid_t pgrp)
 {
 	return __syscall_ret(__syscall3(__NR_ioctl, fd, TIOCSPGRP, (long)&pgrp));
-}
-
-/* A terminal is what answers TCGETS. */
-int isatty(int fd)
-{
-	char termios[60];
-
-	return __syscall3(__NR_ioctl, fd, TCGETS, (long)termios) == 0;
 }

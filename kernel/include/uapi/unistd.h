@@ -39,6 +39,7 @@
 #define __NR_getcwd 79
 #define __NR_chdir 80
 #define __NR_fchdir 81
+#define __NR_unlink 87
 #define __NR_umask 95
 #define __NR_getuid 102
 #define __NR_getgid 104
