@@ -60,8 +60,10 @@ int main(void)
 	int status;
 
 	if (!on_cowl()) {
-		printf("# skipped on Linux: no page-allocation fault injection\n");
-		return 0;
+		SKIP_ALL("Cowl only: Linux has no /proc/cowl/fail_page_alloc", "proc_cowl_fail_page_alloc_exists",
+			 "fork_eventually_succeeds", "fork_fails_with_small_budgets", "every_failure_enomem",
+			 "no_frames_leaked_by_failed_forks", "child_after_injection", "child_exit_returns_frames");
+		return test_done();
 	}
 	int fd = open("/proc/cowl/fail_page_alloc", O_WRONLY);
 	if (!CHECK("proc_cowl_fail_page_alloc_exists", fd >= 0)) {

@@ -4,6 +4,20 @@
 #include <unistd.h>
 #include "test.h"
 
+static volatile int caught;
+
+static void catch(int sig)
+{
+	caught = sig;
+}
+
+/* SIGCHLD's default action is to ignore it: a process sending it to itself lives on. */
+static void sigchld_to_self(void)
+{
+	signal(SIGCHLD, SIG_DFL);
+	kill(getpid(), SIGCHLD);
+}
+
 /* A child that waits in read until killed (nobody ever writes to the pipe). */
 static pid_t blocked_child(int fds[2])
 {
@@ -43,7 +57,12 @@ int main(void)
 	CHECK("sigusr1_kills", WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1);
 
 	CHECK("signal_zero_self", kill(getpid(), 0) == 0);
-	CHECK("sigchld_ignored_by_default", kill(getpid(), SIGCHLD) == 0);
+	status = run_in_child(sigchld_to_self);
+	CHECK("sigchld_ignored_by_default", WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	signal(SIGCHLD, catch);
+	CHECK_EQ("sigchld_to_self_sent", kill(getpid(), SIGCHLD), 0);
+	CHECK_EQ("sigchld_to_self_delivered", caught, SIGCHLD);
+	signal(SIGCHLD, SIG_DFL);
 	CHECK("bad_signal_einval", kill(getpid(), 1000) == -1 && errno == EINVAL);
 	CHECK("negative_signal_einval", kill(getpid(), -1) == -1 && errno == EINVAL);
 

@@ -7,10 +7,13 @@
 #ifndef PROCUTIL_H
 #define PROCUTIL_H
 #include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define PAGE_SIZE_ 4096UL
@@ -94,6 +97,15 @@ static inline long raw_clone(unsigned long flags, void *stack, int *ptid, int *c
 			 : "a"(__NR_clone), "D"(flags), "S"(stack), "d"(ptid), "r"(r10), "r"(r8)
 			 : "rcx", "r11", "memory");
 	return ret;
+}
+
+/* Whether this process may clone with flags (the namespace flags need privilege on Linux). */
+static inline int may_clone(unsigned long flags)
+{
+	int status;
+	long pid = raw_clone(flags | SIGCHLD, NULL, NULL, NULL, 0);
+
+	return pid > 0 && waitpid((pid_t)pid, &status, __WALL) == pid;
 }
 
 /* clone3 as the raw system call, with the same immediate exit in the child. */

@@ -16,6 +16,7 @@
  *   SKIP(name, reason)           the check cannot run here (no privilege on
  *                                the host, a counter only Cowl has): said so,
  *                                never a silent pass
+ *   SKIP_ALL(reason, name...)    the same for several checks
  *
  * Each returns whether the check passed (SKIP: 0), so a test can leave out
  * checks that make no sense after a failure.
@@ -35,6 +36,7 @@ static int test_failures;
 	test_check_eq((name), (long long)(got), (long long)(want), #got, __FILE__, __LINE__)
 #define CHECK_ERRNO(name, call, err) test_check_errno((name), (long long)(call), (err), #call, __FILE__, __LINE__)
 #define SKIP(name, reason) test_skip((name), (reason), __FILE__)
+#define SKIP_ALL(reason, ...) test_skip_all((reason), (const char *const[]){ __VA_ARGS__, NULL }, __FILE__)
 
 static inline const char *test_prog(const char *file)
 {
@@ -102,6 +104,12 @@ static inline int test_skip(const char *name, const char *reason, const char *fi
 	printf("TEST: SKIP %s/%s: %s\n", test_prog(file), name, reason);
 	fflush(stdout);
 	return 0;
+}
+
+static inline void test_skip_all(const char *reason, const char *const names[], const char *file)
+{
+	for (int i = 0; names[i]; i++)
+		test_skip(names[i], reason, file);
 }
 
 /* Forks a child that runs fn and then exits 0; returns the child's wait status, or -1. */

@@ -12,7 +12,7 @@
 #include "procutil.h"
 #include "test.h"
 
-/* A child that exits with 4 at once; exit signal sig (0: none). */
+/* A child that exits at once with status 0; exit signal sig (0: none). */
 static pid_t clone_child(int sig)
 {
 	long pid = raw_clone((unsigned long)sig, NULL, NULL, NULL, 0);
@@ -64,7 +64,7 @@ static char thread_stack[64 * 1024] __attribute__((aligned(16)));
 static volatile int thread_tid;
 static volatile pid_t forked;
 static volatile int release;
-static volatile long thread_wait_result;
+static volatile long thread_wait_result, thread_second_child;
 
 /* The thread forks a child (its own, not the main thread's), then waits to be told to go. */
 static int forking_thread(void *arg)
@@ -74,8 +74,9 @@ static int forking_thread(void *arg)
 	forked = (pid_t)pid;
 	while (!release)
 		sched_yield();
-	/* The main thread has reaped it already: for us too it is gone. */
-	thread_wait_result = raw_clone(0, NULL, NULL, NULL, 0) > 0; /* a second child, our own */
+	/* The main thread has reaped it already: for us too it is gone (raw: errno is the main thread's). */
+	thread_wait_result = __syscall4(__NR_wait4, forked, 0, 0, 0);
+	thread_second_child = raw_clone(0, NULL, NULL, NULL, 0); /* exit signal 0 */
 	while (release < 2)
 		sched_yield();
 	return 0;
@@ -97,10 +98,11 @@ static void wnothread(void)
 	CHECK("wnothread_any_echild", wait4(-1, &status, __WNOTHREAD | __WALL, NULL) == -1 && errno == ECHILD);
 	CHECK("group_waits_for_threads_child", wait4(forked, &status, 0, NULL) == forked && WIFEXITED(status));
 	release = 1;
-	while (!thread_wait_result)
+	while (!thread_second_child)
 		sched_yield();
+	CHECK_EQ("thread_sees_reaped_child_gone", thread_wait_result, -ECHILD);
 	/* The thread's second child (exit signal 0): any thread of the group may reap it with __WALL. */
-	CHECK("group_reaps_threads_clone_child", wait4(-1, &status, __WALL, NULL) > 0);
+	CHECK_EQ("group_reaps_threads_clone_child", wait4(-1, &status, __WALL, NULL), thread_second_child);
 	release = 2;
 	while ((tid = thread_tid) != 0)
 		futex((int *)&thread_tid, FUTEX_WAIT, tid, NULL, NULL, 0);
