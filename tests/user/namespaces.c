@@ -53,8 +53,6 @@ static void new_uts(void)
 	CHECK("newuts_parent_hostname_unchanged", strcmp(before.nodename, after.nodename) == 0);
 }
 
-#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | \
-		      CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
 static char thread_stack[16384] __attribute__((aligned(16)));
 static volatile int thread_tid;
 
@@ -130,11 +128,9 @@ static int pid_init(void *arg)
 	shm[6] = r;
 	if (r > 0)
 		waitpid((pid_t)r, &status, __WALL);
-	int tid;
 	if (clone(init_thread, thread_stack + sizeof(thread_stack), THREAD_FLAGS, NULL, &thread_tid, NULL,
 		  &thread_tid) > 0)
-		while ((tid = thread_tid) != 0)
-			futex((int *)&thread_tid, FUTEX_WAIT, tid, NULL, NULL, 0);
+		join(&thread_tid);
 	await_outer_signal();
 	return 7;
 }
@@ -158,12 +154,12 @@ static void new_pid(void)
 		kill(pid, SIGUSR1);
 	CHECK("newpid_outer_pid_is_clones_result", waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
 	      WEXITSTATUS(status) == 7);
-	CHECK("newpid_getpid_is_1", shm[0] == 1);
-	CHECK("newpid_getppid_is_0", shm[1] == 0);
+	CHECK_EQ("newpid_getpid_is_1", shm[0], 1);
+	CHECK_EQ("newpid_getppid_is_0", shm[1], 0);
 	CHECK("newpid_inner_pids_small", shm[5] == 2 && shm[2] == 3);
 	CHECK("newpid_init_reaps_orphan", shm[3] == 2 && shm[4] == 3);
-	CHECK("newpid_init_clone_parent_einval", shm[6] == -EINVAL);
-	CHECK("newpid_init_thread_clone_parent_einval", shm[7] == -EINVAL);
+	CHECK_EQ("newpid_init_clone_parent_einval", shm[6], -EINVAL);
+	CHECK_EQ("newpid_init_thread_clone_parent_einval", shm[7], -EINVAL);
 	if (shm[7] > 0) /* a sibling of init's: ours to reap */
 		waitpid((pid_t)shm[7], &status, __WALL);
 	CHECK_EQ("newpid_outer_pid_reaches_child", shm[8], SIGUSR1);

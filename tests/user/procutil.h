@@ -1,8 +1,9 @@
 /*
  * Helpers shared by the process-creation tests (a header, so it is not a
  * test program itself): which kernel we run on, Cowl's /proc/vmstat
- * counters, PFNs from /proc/self/pagemap, and a raw clone system call
- * whose child exits at once without touching memory.
+ * counters, PFNs from /proc/self/pagemap, threads as NPTL makes them
+ * (THREAD_FLAGS, join), and a raw clone system call whose child exits at
+ * once without touching memory.
  */
 #ifndef PROCUTIL_H
 #define PROCUTIL_H
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/thread.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -68,6 +70,23 @@ static inline long page_pfn(const void *addr)
 	if (!(e >> 63)) /* not present */
 		return 0;
 	return (long)(e & ((1ULL << 55) - 1));
+}
+
+/* The flags NPTL's pthread_create passes to clone (with CLONE_SETTLS when it sets up TLS). */
+#define THREAD_FLAGS                                                                                \
+	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | CLONE_PARENT_SETTID | \
+	 CLONE_CHILD_CLEARTID)
+
+/*
+ * Waits until the kernel clears a thread's tid word (CLONE_CHILD_CLEARTID,
+ * at the thread's exit) and wakes the futex on it, as pthread_join does.
+ */
+static inline void join(volatile int *tid_word)
+{
+	int tid;
+
+	while ((tid = *tid_word) != 0)
+		futex((int *)tid_word, FUTEX_WAIT, tid, NULL, NULL, 0);
 }
 
 /* The system call; in a child (RAX 0) exit(0) follows at once, touching no memory. */

@@ -45,21 +45,19 @@ static void exit_signals(void)
 	}
 
 	pid = clone_child(SIGCHLD);
-	CHECK("sigchld_wclone_echild", wait4(pid, &status, __WCLONE, NULL) == -1 && errno == ECHILD);
-	CHECK("sigchld_wall_reaps", wait4(pid, &status, __WALL, NULL) == pid);
+	CHECK_ERRNO("sigchld_wclone_echild", wait4(pid, &status, __WCLONE, NULL), ECHILD);
+	CHECK_EQ("sigchld_wall_reaps", wait4(pid, &status, __WALL, NULL), pid);
 
 	/* With both kinds present, each option picks its own. */
 	pid_t normal = clone_child(SIGCHLD);
 	pid_t other = clone_child(0);
-	CHECK("mixed_wclone_gets_clone_child", wait4(-1, &status, __WCLONE, NULL) == other);
-	CHECK("mixed_plain_gets_normal_child", wait4(-1, &status, 0, NULL) == normal);
-	CHECK("mixed_none_left", wait4(-1, &status, __WALL | WNOHANG, NULL) == -1 && errno == ECHILD);
+	CHECK_EQ("mixed_wclone_gets_clone_child", wait4(-1, &status, __WCLONE, NULL), other);
+	CHECK_EQ("mixed_plain_gets_normal_child", wait4(-1, &status, 0, NULL), normal);
+	CHECK_ERRNO("mixed_none_left", wait4(-1, &status, __WALL | WNOHANG, NULL), ECHILD);
 }
 
 /* ---------------------------------------------------------- __WNOTHREAD */
 
-#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | \
-		      CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
 static char thread_stack[64 * 1024] __attribute__((aligned(16)));
 static volatile int thread_tid;
 static volatile pid_t forked;
@@ -84,7 +82,7 @@ static int forking_thread(void *arg)
 
 static void wnothread(void)
 {
-	int status, tid;
+	int status;
 
 	forked = 0;
 	int t = clone(forking_thread, thread_stack + sizeof(thread_stack), THREAD_FLAGS, NULL, &thread_tid, NULL,
@@ -95,7 +93,7 @@ static void wnothread(void)
 		sched_yield();
 	CHECK("wnothread_other_threads_child_echild",
 	      wait4(forked, &status, __WNOTHREAD, NULL) == -1 && errno == ECHILD);
-	CHECK("wnothread_any_echild", wait4(-1, &status, __WNOTHREAD | __WALL, NULL) == -1 && errno == ECHILD);
+	CHECK_ERRNO("wnothread_any_echild", wait4(-1, &status, __WNOTHREAD | __WALL, NULL), ECHILD);
 	CHECK("group_waits_for_threads_child", wait4(forked, &status, 0, NULL) == forked && WIFEXITED(status));
 	release = 1;
 	while (!thread_second_child)
@@ -104,8 +102,7 @@ static void wnothread(void)
 	/* The thread's second child (exit signal 0): any thread of the group may reap it with __WALL. */
 	CHECK_EQ("group_reaps_threads_clone_child", wait4(-1, &status, __WALL, NULL), thread_second_child);
 	release = 2;
-	while ((tid = thread_tid) != 0)
-		futex((int *)&thread_tid, FUTEX_WAIT, tid, NULL, NULL, 0);
+	join(&thread_tid);
 }
 
 int main(void)
