@@ -33,17 +33,17 @@ int main(void)
 	write_heap();
 
 	CHECK("brk_shrink", (unsigned long)__syscall1(__NR_brk, start + PAGE) == start + PAGE);
-	CHECK("kept_memory_intact", p[PAGE - 1] == 0x5a);
+	CHECK_EQ("kept_memory_intact", p[PAGE - 1], 0x5a);
 	CHECK("brk_regrow", (unsigned long)__syscall1(__NR_brk, start + 2 * PAGE) == start + 2 * PAGE);
 	CHECK("regrown_memory_zeroed", p[PAGE] == 0 && p[2 * PAGE - 1] == 0);
 	CHECK("brk_below_start_refused", (unsigned long)__syscall1(__NR_brk, 4096) == start + 2 * PAGE);
 	CHECK("brk_huge_refused", (unsigned long)__syscall1(__NR_brk, 0x7ffffffff000UL) == start + 2 * PAGE);
-	CHECK("brk_back_to_start", (unsigned long)__syscall1(__NR_brk, start) == start);
+	CHECK_EQ("brk_back_to_start", (unsigned long)__syscall1(__NR_brk, start), start);
 
 	/* The C functions on top. */
 	void *old = sbrk(0);
 	CHECK("sbrk_grow", sbrk(100) == old && sbrk(0) == (char *)old + 100);
 	CHECK("sbrk_shrink", sbrk(-100) == (char *)old + 100 && sbrk(0) == old);
-	CHECK("brk_fail_enomem", brk((void *)0x7ffffffff000UL) == -1 && errno == ENOMEM);
+	CHECK_ERRNO("brk_fail_enomem", brk((void *)0x7ffffffff000UL), ENOMEM);
 	return test_done();
 }

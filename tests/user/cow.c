@@ -286,15 +286,15 @@ static void shared_stays_shared(void)
 		_exit(bad);
 	}
 	read(to_parent[0], pfns, sizeof(pfns));
-	CHECK("shared_child_write_seen", s[0] == 'c');
-	CHECK("shared_child_write_new_page_seen", s[PAGE] == 'C');
+	CHECK_EQ("shared_child_write_seen", s[0], 'c');
+	CHECK_EQ("shared_child_write_new_page_seen", s[PAGE], 'C');
 	PFN_CHECK("shared_same_pfn", pfns[0] > 0, page_pfn((char *)s) == pfns[0]);
 	PFN_CHECK("shared_new_page_same_pfn", pfns[0] > 0, page_pfn((char *)s + PAGE) == pfns[1]);
 	s[0] = 'P';
 	s[2 * PAGE] = 'Q';
 	write(to_child[1], "x", 1);
 	CHECK("shared_child_status", waitpid(pid, &status, 0) == pid && WIFEXITED(status));
-	CHECK("shared_parent_write_seen", WEXITSTATUS(status) == 0);
+	CHECK_EQ("shared_parent_write_seen", WEXITSTATUS(status), 0);
 	CHECK("shared_parent_write_new_page_seen", !(WEXITSTATUS(status) & 2));
 	munmap((void *)s, 3 * PAGE);
 	close(to_child[0]);
@@ -322,7 +322,7 @@ static void text_write(void)
 	}
 	CHECK("text_write_sigsegv", waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
 	      WTERMSIG(status) == SIGSEGV);
-	CHECK("text_unchanged", text_target(6) == 43);
+	CHECK_EQ("text_unchanged", text_target(6), 43);
 }
 
 int main(void)

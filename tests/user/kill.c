@@ -56,21 +56,21 @@ int main(void)
 	status = kill_child(SIGUSR1);
 	CHECK("sigusr1_kills", WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1);
 
-	CHECK("signal_zero_self", kill(getpid(), 0) == 0);
+	CHECK_EQ("signal_zero_self", kill(getpid(), 0), 0);
 	status = run_in_child(sigchld_to_self);
 	CHECK("sigchld_ignored_by_default", WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	signal(SIGCHLD, catch);
 	CHECK_EQ("sigchld_to_self_sent", kill(getpid(), SIGCHLD), 0);
 	CHECK_EQ("sigchld_to_self_delivered", caught, SIGCHLD);
 	signal(SIGCHLD, SIG_DFL);
-	CHECK("bad_signal_einval", kill(getpid(), 1000) == -1 && errno == EINVAL);
-	CHECK("negative_signal_einval", kill(getpid(), -1) == -1 && errno == EINVAL);
+	CHECK_ERRNO("bad_signal_einval", kill(getpid(), 1000), EINVAL);
+	CHECK_ERRNO("negative_signal_einval", kill(getpid(), -1), EINVAL);
 
 	pid_t gone = fork();
 	if (gone == 0)
 		_exit(0);
 	waitpid(gone, &status, 0);
-	CHECK("reaped_pid_esrch", kill(gone, SIGTERM) == -1 && errno == ESRCH);
-	CHECK("reaped_pid_signal_zero_esrch", kill(gone, 0) == -1 && errno == ESRCH);
+	CHECK_ERRNO("reaped_pid_esrch", kill(gone, SIGTERM), ESRCH);
+	CHECK_ERRNO("reaped_pid_signal_zero_esrch", kill(gone, 0), ESRCH);
 	return test_done();
 }

@@ -46,7 +46,7 @@ int main(void)
 	long free_before = vmstat("nr_free_pages");
 	int status = run_in_child(eat_everything);
 	CHECK("hog_killed_by_sigkill", WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-	CHECK("frames_come_back", vmstat("nr_free_pages") == free_before);
+	CHECK_EQ("frames_come_back", vmstat("nr_free_pages"), free_before);
 	pid_t pid = fork();
 	if (pid == 0)
 		_exit(0);

@@ -44,7 +44,7 @@ static void cloneseed(void)
 	long child_says = number_after(out, "Child process: PID = ");
 	CHECK("cloneseed_status", exited_0(status));
 	CHECK("cloneseed_parent_line", parent > 0 && child > 0 && child != parent);
-	CHECK("cloneseed_child_line_same_pid", child_says == child);
+	CHECK_EQ("cloneseed_child_line_same_pid", child_says, child);
 }
 
 static void utsseed(void)
