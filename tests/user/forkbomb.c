@@ -74,7 +74,9 @@ int main(void)
 	CHECK("many_children_made", out[1] >= 100);
 	if (out[0] == HIT_EAGAIN || out[0] == HIT_ENOMEM)
 		CHECK_EQ("flag_check_before_limit_einval", out[3], -EINVAL);
-	CHECK("all_killed_and_reaped", out[2] == out[1]);
+	else
+		SKIP("flag_check_before_limit_einval", "fork never reached a limit (this host allows all we tried)");
+	CHECK_EQ("all_killed_and_reaped", out[2], out[1]);
 
 	pid = fork();
 	if (pid == 0)
