@@ -2,7 +2,8 @@
  * Each clone flag, set and not set: what the child shares with its parent
  * (CLONE_VM, CLONE_FILES, CLONE_FS, CLONE_SIGHAND), who its parent is
  * (CLONE_PARENT), and the tid words (CLONE_PARENT_SETTID,
- * CLONE_CHILD_SETTID) in a child that does not share memory.  The children
+ * CLONE_CHILD_SETTID) in a child that shares memory and in one that does
+ * not.  The children
  * report through a MAP_SHARED page, which every child shares.
  */
 #include <fcntl.h>
@@ -23,6 +24,7 @@ struct report {
 };
 static volatile struct report *shm; /* MAP_SHARED: seen by every child */
 static char *volatile child_map;    /* a child's mmap, seen by the parent only with CLONE_VM */
+static volatile int value;          /* a child's write, the same */
 
 /* Clones fn with flags | SIGCHLD and waits for it; returns its exit code, or -1. */
 static int run_clone(int (*fn)(void *), int flags)
@@ -41,19 +43,24 @@ static int vm_child(void *arg)
 	char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	p[0] = 'm';
 	child_map = p;
-	return 0;
+	value = 42;
+	return 5;
 }
 
 static void flag_vm(void)
 {
 	child_map = NULL;
-	CHECK("vm_child_ran", run_clone(vm_child, CLONE_VM) == 0);
+	value = 0;
+	CHECK_EQ("vm_child_ran", run_clone(vm_child, CLONE_VM), 5);
+	CHECK_EQ("vm_child_write_seen", value, 42);
 	CHECK("vm_child_mmap_seen", child_map != NULL && child_map[0] == 'm');
 	if (child_map)
 		munmap(child_map, 4096);
 	child_map = NULL;
-	CHECK("no_vm_child_ran", run_clone(vm_child, 0) == 0);
-	CHECK("no_vm_child_mmap_unseen", child_map == NULL);
+	value = 0;
+	CHECK_EQ("no_vm_child_ran", run_clone(vm_child, 0), 5);
+	CHECK_EQ("no_vm_child_write_unseen", value, 0);
+	CHECK_EQ("no_vm_child_mmap_unseen", child_map, NULL);
 }
 
 static int fds[2];
@@ -72,15 +79,15 @@ static void flag_files(void)
 	struct stat st;
 
 	pipe(fds);
-	CHECK("files_child_ran", run_clone(files_child, CLONE_FILES) == 0);
-	CHECK("files_close_seen", fstat(fds[0], &st) == -1 && errno == EBADF);
+	CHECK_EQ("files_child_ran", run_clone(files_child, CLONE_FILES), 0);
+	CHECK_ERRNO("files_close_seen", fstat(fds[0], &st), EBADF);
 	CHECK("files_open_seen", shm->value[0] >= 0 && fstat((int)shm->value[0], &st) == 0);
 	close((int)shm->value[0]);
 	close(fds[1]);
 
 	pipe(fds);
-	CHECK("no_files_child_ran", run_clone(files_child, 0) == 0);
-	CHECK("no_files_close_unseen", fstat(fds[0], &st) == 0);
+	CHECK_EQ("no_files_child_ran", run_clone(files_child, 0), 0);
+	CHECK_EQ("no_files_close_unseen", fstat(fds[0], &st), 0);
 	CHECK("no_files_open_unseen", shm->value[0] >= 0 && fstat((int)shm->value[0], &st) == -1 &&
 	      errno == EBADF);
 	close(fds[0]);
@@ -100,16 +107,16 @@ static void flag_fs(void)
 	mode_t old_mask = umask(022);
 
 	getcwd(before, sizeof(before));
-	CHECK("fs_child_ran", run_clone(fs_child, CLONE_FS) == 0);
+	CHECK_EQ("fs_child_ran", run_clone(fs_child, CLONE_FS), 0);
 	getcwd(after, sizeof(after));
 	CHECK("fs_chdir_seen", strcmp(after, before) != 0 && strcmp(strrchr(after, '/'), "/tests") == 0);
-	CHECK("fs_umask_seen", umask(022) == 077);
+	CHECK_EQ("fs_umask_seen", umask(022), 077);
 	chdir(before);
 
-	CHECK("no_fs_child_ran", run_clone(fs_child, 0) == 0);
+	CHECK_EQ("no_fs_child_ran", run_clone(fs_child, 0), 0);
 	getcwd(after, sizeof(after));
 	CHECK("no_fs_chdir_unseen", strcmp(after, before) == 0);
-	CHECK("no_fs_umask_unseen", umask(old_mask) == 022);
+	CHECK_EQ("no_fs_umask_unseen", umask(old_mask), 022);
 }
 
 static void handler(int sig)
@@ -130,9 +137,9 @@ static void flag_sighand(void)
 	struct sigaction old, dfl = { .sa_handler = SIG_DFL };
 
 	sigaction(SIGUSR1, &dfl, NULL);
-	CHECK("sighand_child_ran", run_clone(sighand_child, CLONE_VM | CLONE_SIGHAND) == 0);
+	CHECK_EQ("sighand_child_ran", run_clone(sighand_child, CLONE_VM | CLONE_SIGHAND), 0);
 	CHECK("sighand_handler_seen", sigaction(SIGUSR1, &dfl, &old) == 0 && old.sa_handler == handler);
-	CHECK("no_sighand_child_ran", run_clone(sighand_child, CLONE_VM) == 0);
+	CHECK_EQ("no_sighand_child_ran", run_clone(sighand_child, CLONE_VM), 0);
 	CHECK("no_sighand_handler_unseen", sigaction(SIGUSR1, NULL, &old) == 0 && old.sa_handler == SIG_DFL);
 }
 
@@ -161,10 +168,10 @@ static void flag_parent(void)
 	CHECK("parent_middle_status", waitpid(m, &status, 0) == m && WIFEXITED(status));
 	pid_t sibling = (pid_t)shm->value[1];
 	CHECK("parent_clone_ok", sibling > 0);
-	CHECK("parent_caller_cannot_wait", shm->value[3] == 1);
+	CHECK_EQ("parent_caller_cannot_wait", shm->value[3], 1);
 	CHECK("parent_we_reap_sibling", sibling > 0 && waitpid(sibling, &status, 0) == sibling &&
 	      WIFEXITED(status) && WEXITSTATUS(status) == 33);
-	CHECK("parent_getppid_is_ours", shm->value[2] == me);
+	CHECK_EQ("parent_getppid_is_ours", shm->value[2], me);
 
 	/* Without CLONE_PARENT the clone is the caller's child, not ours. */
 	m = fork();
@@ -175,9 +182,9 @@ static void flag_parent(void)
 		_exit(0);
 	}
 	waitpid(m, &status, 0);
-	CHECK("no_parent_caller_reaps", shm->value[3] == 1);
-	CHECK("no_parent_getppid_is_caller", shm->value[2] == m);
-	CHECK("no_parent_not_ours", waitpid(-1, &status, __WALL | WNOHANG) == -1 && errno == ECHILD);
+	CHECK_EQ("no_parent_caller_reaps", shm->value[3], 1);
+	CHECK_EQ("no_parent_getppid_is_caller", shm->value[2], m);
+	CHECK_ERRNO("no_parent_not_ours", waitpid(-1, &status, __WALL | WNOHANG), ECHILD);
 }
 
 static pid_t ptid_word, ctid_word;
@@ -191,6 +198,19 @@ static int settid_child(void *arg)
 	return 0;
 }
 
+/* With CLONE_VM both tid words are in the one address space: both hold the child's tid. */
+static void settid_shared(void)
+{
+	int status;
+
+	ptid_word = ctid_word = 0;
+	int pid = clone(settid_child, STACK_TOP, CLONE_VM | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | SIGCHLD,
+			NULL, &ptid_word, NULL, &ctid_word);
+	CHECK("settid_shared_clone", pid > 0 && waitpid(pid, &status, 0) == pid);
+	CHECK_EQ("parent_settid_shared", ptid_word, pid);
+	CHECK_EQ("child_settid_shared", ctid_word, pid);
+}
+
 /* Without CLONE_VM each tid word is written in one address space only. */
 static void settid_private(void)
 {
@@ -200,10 +220,10 @@ static void settid_private(void)
 	int pid = clone(settid_child, STACK_TOP, CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | SIGCHLD, NULL,
 			&ptid_word, NULL, &ctid_word);
 	CHECK("settid_clone", pid > 0 && waitpid(pid, &status, 0) == pid);
-	CHECK("parent_settid_in_parent", ptid_word == pid);
-	CHECK("child_settid_not_in_parent", ctid_word == 0);
+	CHECK_EQ("parent_settid_in_parent", ptid_word, pid);
+	CHECK_EQ("child_settid_not_in_parent", ctid_word, 0);
 	CHECK("child_settid_in_child", shm->value[4] == pid && shm->value[6] == pid);
-	CHECK("parent_settid_not_in_child", shm->value[5] == 0);
+	CHECK_EQ("parent_settid_not_in_child", shm->value[5], 0);
 
 	/* Neither flag: neither word is written. */
 	ptid_word = ctid_word = 0;
@@ -234,6 +254,7 @@ int main(void)
 	flag_fs();
 	flag_sighand();
 	flag_parent();
+	settid_shared();
 	settid_private();
 	accepted_flags();
 	return test_done();

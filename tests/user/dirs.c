@@ -26,19 +26,19 @@ static void raw_records(void)
 
 	ssize_t len = getdents64(fd, buf, sizeof(buf));
 	CHECK("getdents64_reads", len > 0);
-	CHECK("getdents64_file", find_record(buf, len, "hello.txt") == DT_REG);
-	CHECK("getdents64_dir", find_record(buf, len, "dir") == DT_DIR);
-	CHECK("getdents64_dot", find_record(buf, len, ".") == DT_DIR);
-	CHECK("getdents64_dotdot", find_record(buf, len, "..") == DT_DIR);
-	CHECK("getdents64_missing", find_record(buf, len, "missing") == -1);
-	CHECK("getdents64_end", getdents64(fd, buf, sizeof(buf)) == 0);
+	CHECK_EQ("getdents64_file", find_record(buf, len, "hello.txt"), DT_REG);
+	CHECK_EQ("getdents64_dir", find_record(buf, len, "dir"), DT_DIR);
+	CHECK_EQ("getdents64_dot", find_record(buf, len, "."), DT_DIR);
+	CHECK_EQ("getdents64_dotdot", find_record(buf, len, ".."), DT_DIR);
+	CHECK_EQ("getdents64_missing", find_record(buf, len, "missing"), -1);
+	CHECK_EQ("getdents64_end", getdents64(fd, buf, sizeof(buf)), 0);
 	CHECK("getdents64_small_buffer_einval", lseek(fd, 0, SEEK_SET) == 0 &&
 	      getdents64(fd, buf, 8) == -1 && errno == EINVAL);
 	close(fd);
-	CHECK("getdents64_bad_fd_ebadf", getdents64(fd, buf, sizeof(buf)) == -1 && errno == EBADF);
+	CHECK_ERRNO("getdents64_bad_fd_ebadf", getdents64(fd, buf, sizeof(buf)), EBADF);
 
 	fd = open("tests/data/hello.txt", O_RDONLY);
-	CHECK("getdents64_file_enotdir", getdents64(fd, buf, sizeof(buf)) == -1 && errno == ENOTDIR);
+	CHECK_ERRNO("getdents64_file_enotdir", getdents64(fd, buf, sizeof(buf)), ENOTDIR);
 	close(fd);
 }
 
@@ -55,7 +55,7 @@ static void streams(void)
 		found |= strcmp(e->d_name, "inner.txt") == 0 && e->d_type == DT_REG;
 	}
 	CHECK("readdir_all", entries == 3 && found); /* ".", ".." and inner.txt */
-	CHECK("closedir", closedir(d) == 0);
+	CHECK_EQ("closedir", closedir(d), 0);
 	CHECK("opendir_missing", opendir("tests/nothing") == NULL && errno == ENOENT);
 }
 
@@ -66,13 +66,13 @@ static void working_directory(void)
 	if (!CHECK("getcwd", getcwd(start, sizeof(start)) == start && start[0] == '/'))
 		return;
 	snprintf(expected, sizeof(expected), "%s/tests/data", strcmp(start, "/") == 0 ? "" : start);
-	CHECK("chdir", chdir("tests/data") == 0);
+	CHECK_EQ("chdir", chdir("tests/data"), 0);
 	CHECK("getcwd_after_chdir", getcwd(now, sizeof(now)) && strcmp(now, expected) == 0);
 	int fd = open("hello.txt", O_RDONLY);
 	CHECK("relative_after_chdir", fd >= 0);
 	close(fd);
-	CHECK("chdir_file_enotdir", chdir("hello.txt") == -1 && errno == ENOTDIR);
-	CHECK("chdir_missing_enoent", chdir("missing") == -1 && errno == ENOENT);
+	CHECK_ERRNO("chdir_file_enotdir", chdir("hello.txt"), ENOTDIR);
+	CHECK_ERRNO("chdir_missing_enoent", chdir("missing"), ENOENT);
 	CHECK("chdir_dotdot", chdir("../..") == 0 && getcwd(now, sizeof(now)) && strcmp(now, start) == 0);
 	CHECK("getcwd_small_erange", getcwd(now, 1) == NULL && errno == ERANGE);
 }
@@ -81,8 +81,8 @@ static void file_mode_mask(void)
 {
 	mode_t old = umask(027);
 
-	CHECK("umask_returns_old", umask(old) == 027);
-	CHECK("umask_restored", umask(old) == old);
+	CHECK_EQ("umask_returns_old", umask(old), 027);
+	CHECK_EQ("umask_restored", umask(old), old);
 }
 
 int main(void)

@@ -13,7 +13,7 @@ static void shared_offset(void)
 	CHECK("dup_shares_offset", read(fd, &c, 1) == 1 && c == 'H' && read(copy, &c, 1) == 1 && c == 'e');
 	CHECK("dup_shares_seek", lseek(copy, 7, SEEK_SET) == 7 && lseek(fd, 0, SEEK_CUR) == 7);
 	CHECK("close_original_keeps_copy", close(fd) == 0 && read(copy, &c, 1) == 1 && c == 'C');
-	CHECK("dup_reuses_lowest", dup(copy) == fd);
+	CHECK_EQ("dup_reuses_lowest", dup(copy), fd);
 	close(fd);
 	close(copy);
 }
@@ -24,16 +24,16 @@ static void dup2_semantics(void)
 	int hello = open("tests/data/hello.txt", O_RDONLY);
 	int inner = open("tests/data/dir/inner.txt", O_RDONLY);
 
-	CHECK("dup2_returns_target", dup2(hello, inner) == inner);
+	CHECK_EQ("dup2_returns_target", dup2(hello, inner), inner);
 	CHECK("dup2_replaced_target", read(inner, &c, 1) == 1 && c == 'H');
-	CHECK("dup2_same_fd", dup2(hello, hello) == hello);
+	CHECK_EQ("dup2_same_fd", dup2(hello, hello), hello);
 	CHECK("dup2_high_fd", dup2(hello, 100) == 100 && read(100, &c, 1) == 1 && c == 'e');
 	close(100);
 	close(inner);
-	CHECK("dup2_bad_old_ebadf", dup2(inner, hello) == -1 && errno == EBADF);
+	CHECK_ERRNO("dup2_bad_old_ebadf", dup2(inner, hello), EBADF);
 	CHECK("dup2_bad_old_keeps_target", read(hello, &c, 1) == 1 && c == 'l');
-	CHECK("dup2_same_closed_ebadf", dup2(inner, inner) == -1 && errno == EBADF);
-	CHECK("dup2_negative_ebadf", dup2(hello, -1) == -1 && errno == EBADF);
+	CHECK_ERRNO("dup2_same_closed_ebadf", dup2(inner, inner), EBADF);
+	CHECK_ERRNO("dup2_negative_ebadf", dup2(hello, -1), EBADF);
 	CHECK("dup_bad_ebadf", dup(-1) == -1 && errno == EBADF && dup(inner) == -1 && errno == EBADF);
 	close(hello);
 }

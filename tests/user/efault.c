@@ -26,31 +26,31 @@ int main(void)
 	int fds[2];
 	struct stat st;
 
-	CHECK("read_into_page_zero", read(fd, (void *)1, 4) == -1 && errno == EFAULT);
-	CHECK("read_into_unmapped", read(fd, unmapped, 4) == -1 && errno == EFAULT);
-	CHECK("read_into_kernel", read(fd, KERNEL_ADDRESS, 4) == -1 && errno == EFAULT);
+	CHECK_ERRNO("read_into_page_zero", read(fd, (void *)1, 4), EFAULT);
+	CHECK_ERRNO("read_into_unmapped", read(fd, unmapped, 4), EFAULT);
+	CHECK_ERRNO("read_into_kernel", read(fd, KERNEL_ADDRESS, 4), EFAULT);
 	CHECK("file_still_readable", lseek(fd, 0, SEEK_SET) == 0 && read(fd, &st, 5) == 5);
 
 	pipe(fds);
-	CHECK("write_from_unmapped", write(fds[1], unmapped, 4) == -1 && errno == EFAULT);
-	CHECK("write_from_kernel", write(fds[1], KERNEL_ADDRESS, 4) == -1 && errno == EFAULT);
+	CHECK_ERRNO("write_from_unmapped", write(fds[1], unmapped, 4), EFAULT);
+	CHECK_ERRNO("write_from_kernel", write(fds[1], KERNEL_ADDRESS, 4), EFAULT);
 	close(fds[0]);
 	close(fds[1]);
 
-	CHECK("open_kernel_path", open(KERNEL_ADDRESS, O_RDONLY) == -1 && errno == EFAULT);
-	CHECK("open_unmapped_path", open(unmapped, O_RDONLY) == -1 && errno == EFAULT);
-	CHECK("stat_kernel_path", stat(KERNEL_ADDRESS, &st) == -1 && errno == EFAULT);
-	CHECK("stat_into_kernel", stat("tests/data/hello.txt", KERNEL_ADDRESS) == -1 && errno == EFAULT);
-	CHECK("fstat_into_unmapped", fstat(fd, unmapped) == -1 && errno == EFAULT);
-	CHECK("pipe_into_kernel", pipe(KERNEL_ADDRESS) == -1 && errno == EFAULT);
-	CHECK("uname_into_unmapped", uname(unmapped) == -1 && errno == EFAULT);
-	CHECK("nanosleep_from_unmapped", nanosleep(unmapped, NULL) == -1 && errno == EFAULT);
+	CHECK_ERRNO("open_kernel_path", open(KERNEL_ADDRESS, O_RDONLY), EFAULT);
+	CHECK_ERRNO("open_unmapped_path", open(unmapped, O_RDONLY), EFAULT);
+	CHECK_ERRNO("stat_kernel_path", stat(KERNEL_ADDRESS, &st), EFAULT);
+	CHECK_ERRNO("stat_into_kernel", stat("tests/data/hello.txt", KERNEL_ADDRESS), EFAULT);
+	CHECK_ERRNO("fstat_into_unmapped", fstat(fd, unmapped), EFAULT);
+	CHECK_ERRNO("pipe_into_kernel", pipe(KERNEL_ADDRESS), EFAULT);
+	CHECK_ERRNO("uname_into_unmapped", uname(unmapped), EFAULT);
+	CHECK_ERRNO("nanosleep_from_unmapped", nanosleep(unmapped, NULL), EFAULT);
 	CHECK("getcwd_into_kernel", getcwd(KERNEL_ADDRESS, 256) == NULL && errno == EFAULT);
-	CHECK("chdir_kernel_path", chdir(KERNEL_ADDRESS) == -1 && errno == EFAULT);
-	CHECK("execve_kernel_path", execve(KERNEL_ADDRESS, NULL, NULL) == -1 && errno == EFAULT);
+	CHECK_ERRNO("chdir_kernel_path", chdir(KERNEL_ADDRESS), EFAULT);
+	CHECK_ERRNO("execve_kernel_path", execve(KERNEL_ADDRESS, NULL, NULL), EFAULT);
 
 	char *bad_argv[] = { "printargs", KERNEL_ADDRESS, NULL };
-	CHECK("execve_bad_argv", execve("tests/helpers/printargs", bad_argv, NULL) == -1 && errno == EFAULT);
+	CHECK_ERRNO("execve_bad_argv", execve("tests/helpers/printargs", bad_argv, NULL), EFAULT);
 	CHECK("execve_unmapped_argv", execve("tests/helpers/printargs", unmapped, NULL) == -1 &&
 	      errno == EFAULT);
 	close(fd);

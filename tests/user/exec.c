@@ -44,11 +44,11 @@ static void failed_exec(void)
 	char *argv[] = { "x", NULL };
 	char *envp[] = { NULL };
 
-	CHECK("missing_enoent", execve("tests/data/missing", argv, envp) == -1 && errno == ENOENT);
-	CHECK("text_file_enoexec", execve("tests/data/notelf", argv, envp) == -1 && errno == ENOEXEC);
+	CHECK_ERRNO("missing_enoent", execve("tests/data/missing", argv, envp), ENOENT);
+	CHECK_ERRNO("text_file_enoexec", execve("tests/data/notelf", argv, envp), ENOEXEC);
 	CHECK("truncated_elf_enoexec", execve("tests/data/truncated.elf", argv, envp) == -1 &&
 	      errno == ENOEXEC);
-	CHECK("directory_eacces", execve("tests/data", argv, envp) == -1 && errno == EACCES);
+	CHECK_ERRNO("directory_eacces", execve("tests/data", argv, envp), EACCES);
 	CHECK("not_executable_eacces", execve("tests/data/hello.txt", argv, envp) == -1 &&
 	      errno == EACCES);
 	CHECK("below_file_enotdir", execve("tests/data/hello.txt/x", argv, envp) == -1 &&

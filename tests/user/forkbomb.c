@@ -67,14 +67,16 @@ int main(void)
 	CHECK("bomber_reported", got == sizeof(out));
 	printf("# fork failed after %ld children (reason %ld)\n", out[1], out[0]);
 	if (on_cowl())
-		CHECK("fork_fails_eagain_at_task_limit", out[0] == HIT_EAGAIN);
+		CHECK_EQ("fork_fails_eagain_at_task_limit", out[0], HIT_EAGAIN);
 	else
 		CHECK("fork_fails_eagain_enomem_or_cap", out[0] == HIT_EAGAIN || out[0] == HIT_ENOMEM ||
 		      out[0] == HIT_CAP);
 	CHECK("many_children_made", out[1] >= 100);
 	if (out[0] == HIT_EAGAIN || out[0] == HIT_ENOMEM)
-		CHECK("flag_check_before_limit_einval", out[3] == -EINVAL);
-	CHECK("all_killed_and_reaped", out[2] == out[1]);
+		CHECK_EQ("flag_check_before_limit_einval", out[3], -EINVAL);
+	else
+		SKIP("flag_check_before_limit_einval", "fork never reached a limit (this host allows all we tried)");
+	CHECK_EQ("all_killed_and_reaped", out[2], out[1]);
 
 	pid = fork();
 	if (pid == 0)

@@ -22,11 +22,11 @@ int main(void)
 	int status;
 
 	CHECK("getpid_positive", pid > 0);
-	CHECK("gettid_equals_pid", gettid() == pid);
-	CHECK("getpid_stable", getpid() == pid);
+	CHECK_EQ("gettid_equals_pid", gettid(), pid);
+	CHECK_EQ("getpid_stable", getpid(), pid);
 	CHECK("getppid_other", getppid() > 0 && getppid() != pid);
-	CHECK("set_tid_address_returns_tid", set_tid_address(NULL) == pid);
-	CHECK("sched_yield", sched_yield() == 0);
+	CHECK_EQ("set_tid_address_returns_tid", set_tid_address(NULL), pid);
+	CHECK_EQ("sched_yield", sched_yield(), 0);
 
 	parent = pid;
 	pid_t child = fork();

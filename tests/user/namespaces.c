@@ -10,9 +10,12 @@
 #include <sys/thread.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "procutil.h"
 #include "test.h"
+
+#define NO_PRIVILEGE "needs privileges we lack on this host (CAP_SYS_ADMIN)"
 
 static char child_stack[64 * 1024] __attribute__((aligned(16)));
 #define STACK_TOP (child_stack + sizeof(child_stack))
@@ -39,7 +42,8 @@ static void new_uts(void)
 	uname(&before);
 	int pid = clone(uts_child, STACK_TOP, CLONE_NEWUTS | SIGCHLD, NULL);
 	if (pid < 0 && errno == EPERM) {
-		printf("# skipped on this host: CLONE_NEWUTS needs privileges we lack\n");
+		SKIP_ALL(NO_PRIVILEGE, "newuts_clone", "newuts_child_sets_own_hostname",
+			 "newuts_parent_hostname_unchanged");
 		return;
 	}
 	CHECK("newuts_clone", pid > 0);
@@ -49,8 +53,6 @@ static void new_uts(void)
 	CHECK("newuts_parent_hostname_unchanged", strcmp(before.nodename, after.nodename) == 0);
 }
 
-#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | \
-		      CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
 static char thread_stack[16384] __attribute__((aligned(16)));
 static volatile int thread_tid;
 
@@ -60,6 +62,33 @@ static int init_thread(void *arg)
 	(void)arg;
 	shm[7] = raw_clone(CLONE_PARENT | SIGCHLD, NULL, NULL, NULL, 0);
 	return 0;
+}
+
+static volatile long got_usr1;
+
+static void on_usr1(int sig)
+{
+	got_usr1 = sig;
+}
+
+/* Waits up to 5 s for *word to become non-zero; returns it. */
+static long wait_for(volatile long *word)
+{
+	struct timespec t = { 0, 10000000 };
+
+	for (int i = 0; i < 500 && !*word; i++)
+		nanosleep(&t, NULL);
+	return *word;
+}
+
+/* Last in pid_init: the parent signals the pid clone gave it, which must be us. */
+static void await_outer_signal(void)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 };
+
+	sigaction(SIGUSR1, &sa, NULL);
+	shm[9] = 1;
+	shm[8] = wait_for(&got_usr1);
 }
 
 /* Runs as pid 1 of the new namespace. */
@@ -99,11 +128,10 @@ static int pid_init(void *arg)
 	shm[6] = r;
 	if (r > 0)
 		waitpid((pid_t)r, &status, __WALL);
-	int tid;
 	if (clone(init_thread, thread_stack + sizeof(thread_stack), THREAD_FLAGS, NULL, &thread_tid, NULL,
 		  &thread_tid) > 0)
-		while ((tid = thread_tid) != 0)
-			futex((int *)&thread_tid, FUTEX_WAIT, tid, NULL, NULL, 0);
+		join(&thread_tid);
+	await_outer_signal();
 	return 7;
 }
 
@@ -111,25 +139,30 @@ static void new_pid(void)
 {
 	int status;
 
-	for (int i = 0; i < 8; i++)
-		shm[i] = -99;
+	for (int i = 0; i < 10; i++)
+		shm[i] = i == 9 ? 0 : -99;
 	int pid = clone(pid_init, STACK_TOP, CLONE_NEWPID | SIGCHLD, NULL);
 	if (pid < 0 && errno == EPERM) {
-		printf("# skipped on this host: CLONE_NEWPID needs privileges we lack\n");
+		SKIP_ALL(NO_PRIVILEGE, "newpid_clone", "newpid_outer_pid_is_clones_result", "newpid_getpid_is_1",
+			 "newpid_getppid_is_0", "newpid_inner_pids_small", "newpid_init_reaps_orphan",
+			 "newpid_init_clone_parent_einval", "newpid_init_thread_clone_parent_einval",
+			 "newpid_outer_pid_reaches_child");
 		return;
 	}
 	CHECK("newpid_clone", pid > 0);
+	if (pid > 0 && wait_for(&shm[9]))
+		kill(pid, SIGUSR1);
 	CHECK("newpid_outer_pid_is_clones_result", waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
 	      WEXITSTATUS(status) == 7);
-	CHECK("newpid_getpid_is_1", shm[0] == 1);
-	CHECK("newpid_getppid_is_0", shm[1] == 0);
+	CHECK_EQ("newpid_getpid_is_1", shm[0], 1);
+	CHECK_EQ("newpid_getppid_is_0", shm[1], 0);
 	CHECK("newpid_inner_pids_small", shm[5] == 2 && shm[2] == 3);
 	CHECK("newpid_init_reaps_orphan", shm[3] == 2 && shm[4] == 3);
-	CHECK("newpid_init_clone_parent_einval", shm[6] == -EINVAL);
-	CHECK("newpid_init_thread_clone_parent_einval", shm[7] == -EINVAL);
+	CHECK_EQ("newpid_init_clone_parent_einval", shm[6], -EINVAL);
+	CHECK_EQ("newpid_init_thread_clone_parent_einval", shm[7], -EINVAL);
 	if (shm[7] > 0) /* a sibling of init's: ours to reap */
 		waitpid((pid_t)shm[7], &status, __WALL);
-	CHECK("newpid_outer_pid_differs", pid != 1);
+	CHECK_EQ("newpid_outer_pid_reaches_child", shm[8], SIGUSR1);
 }
 
 int main(void)

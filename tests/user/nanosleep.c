@@ -8,16 +8,16 @@ int main(void)
 	struct timespec t, rem;
 
 	t = (struct timespec){ 0, 1000000 };
-	CHECK("short_sleep", nanosleep(&t, &rem) == 0);
+	CHECK_EQ("short_sleep", nanosleep(&t, &rem), 0);
 	t = (struct timespec){ 0, 0 };
-	CHECK("zero_sleep", nanosleep(&t, NULL) == 0);
+	CHECK_EQ("zero_sleep", nanosleep(&t, NULL), 0);
 	t = (struct timespec){ 0, 1000000000 };
-	CHECK("nsec_too_big_einval", nanosleep(&t, NULL) == -1 && errno == EINVAL);
+	CHECK_ERRNO("nsec_too_big_einval", nanosleep(&t, NULL), EINVAL);
 	t = (struct timespec){ 0, -1 };
-	CHECK("nsec_negative_einval", nanosleep(&t, NULL) == -1 && errno == EINVAL);
+	CHECK_ERRNO("nsec_negative_einval", nanosleep(&t, NULL), EINVAL);
 	t = (struct timespec){ -1, 0 };
-	CHECK("sec_negative_einval", nanosleep(&t, NULL) == -1 && errno == EINVAL);
-	CHECK("null_efault", nanosleep(NULL, NULL) == -1 && errno == EFAULT);
-	CHECK("sleep_zero", sleep(0) == 0);
+	CHECK_ERRNO("sec_negative_einval", nanosleep(&t, NULL), EINVAL);
+	CHECK_ERRNO("null_efault", nanosleep(NULL, NULL), EFAULT);
+	CHECK_EQ("sleep_zero", sleep(0), 0);
 	return test_done();
 }

@@ -4,10 +4,10 @@
 
 int main(void)
 {
-	CHECK("raw_1000_enosys", __syscall0(1000) == -ENOSYS);
-	CHECK("raw_unassigned_400_enosys", __syscall0(400) == -ENOSYS);
-	CHECK("raw_huge_enosys", __syscall0(0x7fffffff) == -ENOSYS);
-	CHECK("syscall_sets_errno", syscall(1000) == -1 && errno == ENOSYS);
+	CHECK_EQ("raw_1000_enosys", __syscall0(1000), -ENOSYS);
+	CHECK_EQ("raw_unassigned_400_enosys", __syscall0(400), -ENOSYS);
+	CHECK_EQ("raw_huge_enosys", __syscall0(0x7fffffff), -ENOSYS);
+	CHECK_ERRNO("syscall_sets_errno", syscall(1000), ENOSYS);
 	CHECK("known_call_after_unknown", syscall(__NR_getpid) > 0);
 	return test_done();
 }

@@ -18,10 +18,10 @@ static void basics(void)
 	CHECK("read_partial", read(fds[0], buf, 2) == 2 && memcmp(buf, "ab", 2) == 0);
 	CHECK("read_rest", read(fds[0], buf, sizeof(buf)) == 3 && memcmp(buf, "cde", 3) == 0);
 	CHECK("fstat_fifo", fstat(fds[0], &st) == 0 && S_ISFIFO(st.st_mode));
-	CHECK("lseek_espipe", lseek(fds[0], 0, SEEK_SET) == -1 && errno == ESPIPE);
-	CHECK("lseek_write_end_espipe", lseek(fds[1], 0, SEEK_CUR) == -1 && errno == ESPIPE);
-	CHECK("read_write_end_ebadf", read(fds[1], buf, 1) == -1 && errno == EBADF);
-	CHECK("write_read_end_ebadf", write(fds[0], "x", 1) == -1 && errno == EBADF);
+	CHECK_ERRNO("lseek_espipe", lseek(fds[0], 0, SEEK_SET), ESPIPE);
+	CHECK_ERRNO("lseek_write_end_espipe", lseek(fds[1], 0, SEEK_CUR), ESPIPE);
+	CHECK_ERRNO("read_write_end_ebadf", read(fds[1], buf, 1), EBADF);
+	CHECK_ERRNO("write_read_end_ebadf", write(fds[0], "x", 1), EBADF);
 	CHECK("eof_after_writer_closes", close(fds[1]) == 0 && read(fds[0], buf, sizeof(buf)) == 0);
 	close(fds[0]);
 }
@@ -49,7 +49,7 @@ static void blocking_read(void)
 	close(fds[1]);
 	/* read must wait for the data rather than return 0: the child still holds the write end. */
 	CHECK("read_blocks_for_data", read(fds[0], buf, sizeof(buf)) == 4 && memcmp(buf, "late", 4) == 0);
-	CHECK("eof_after_child_exits", read(fds[0], buf, sizeof(buf)) == 0);
+	CHECK_EQ("eof_after_child_exits", read(fds[0], buf, sizeof(buf)), 0);
 	CHECK("child_exited", waitpid(pid, &status, 0) == pid && WIFEXITED(status));
 	close(fds[0]);
 }
@@ -84,7 +84,7 @@ static void pipe2_flags(void)
 
 	CHECK("pipe2_no_flags", pipe2(p, 0) == 0 && close(p[0]) == 0 && close(p[1]) == 0);
 	CHECK("pipe2_cloexec", pipe2(p, O_CLOEXEC) == 0 && close(p[0]) == 0 && close(p[1]) == 0);
-	CHECK("pipe2_bad_flags_einval", pipe2(p, O_RDWR | 0x10000000) == -1 && errno == EINVAL);
+	CHECK_ERRNO("pipe2_bad_flags_einval", pipe2(p, O_RDWR | 0x10000000), EINVAL);
 }
 
 int main(void)

@@ -1,16 +1,21 @@
 /*
  * Helpers shared by the process-creation tests (a header, so it is not a
  * test program itself): which kernel we run on, Cowl's /proc/vmstat
- * counters, PFNs from /proc/self/pagemap, and a raw clone system call
- * whose child exits at once without touching memory.
+ * counters, PFNs from /proc/self/pagemap, threads as NPTL makes them
+ * (THREAD_FLAGS, join), and a raw clone system call whose child exits at
+ * once without touching memory.
  */
 #ifndef PROCUTIL_H
 #define PROCUTIL_H
 #include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/thread.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define PAGE_SIZE_ 4096UL
@@ -67,6 +72,23 @@ static inline long page_pfn(const void *addr)
 	return (long)(e & ((1ULL << 55) - 1));
 }
 
+/* The flags NPTL's pthread_create passes to clone (with CLONE_SETTLS when it sets up TLS). */
+#define THREAD_FLAGS                                                                                \
+	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | CLONE_PARENT_SETTID | \
+	 CLONE_CHILD_CLEARTID)
+
+/*
+ * Waits until the kernel clears a thread's tid word (CLONE_CHILD_CLEARTID,
+ * at the thread's exit) and wakes the futex on it, as pthread_join does.
+ */
+static inline void join(volatile int *tid_word)
+{
+	int tid;
+
+	while ((tid = *tid_word) != 0)
+		futex((int *)tid_word, FUTEX_WAIT, tid, NULL, NULL, 0);
+}
+
 /* The system call; in a child (RAX 0) exit(0) follows at once, touching no memory. */
 #define SYSCALL_CHILD_EXITS                                                                     \
 	"syscall\n\t"                                                                             \
@@ -94,6 +116,15 @@ static inline long raw_clone(unsigned long flags, void *stack, int *ptid, int *c
 			 : "a"(__NR_clone), "D"(flags), "S"(stack), "d"(ptid), "r"(r10), "r"(r8)
 			 : "rcx", "r11", "memory");
 	return ret;
+}
+
+/* Whether this process may clone with flags (the namespace flags need privilege on Linux). */
+static inline int may_clone(unsigned long flags)
+{
+	int status;
+	long pid = raw_clone(flags | SIGCHLD, NULL, NULL, NULL, 0);
+
+	return pid > 0 && waitpid((pid_t)pid, &status, __WALL) == pid;
 }
 
 /* clone3 as the raw system call, with the same immediate exit in the child. */

@@ -1,15 +1,26 @@
 /*
- * runtests [NAME...]: runs every executable file in the directory "tests"
- * (relative to the working directory) in name order, or only the named
- * ones in the order given, with "# run NAME" before each.
- * A test reports its own results as "TEST: PASS/FAIL" lines; runtests
- * passes them on and adds a FAIL line when a test dies from a signal, or
- * exits non-zero without having reported a failure itself.  Exits 0 if
- * and only if everything passed.
+ * runtests [-t SECONDS] [NAME...]: runs the test programs, the executable
+ * files in the directory "tests" (relative to the working directory): all
+ * of them in name order, or those the NAMEs select, in the order given,
+ * with "# run PROG" before each.  A NAME selects the program of that name;
+ * if there is none, every program whose name starts with NAME (`runtests
+ * clone` runs clone3, clone_einval and clone_flags); "NAME*" always means
+ * the prefix (`runtests 'wait*'` runs wait and wait_clone).  A NAME that
+ * selects nothing is a failure.
  *
- * On Cowl it also checks that the whole run leaked no page frame: it notes
- * /proc/vmstat's nr_free_pages before the first test and compares it once
- * the last one has ended and every child is reaped (runtests/no_frames_leaked).
+ * A test reports its own results as "TEST: PASS/FAIL/SKIP" lines; runtests
+ * passes them on and adds a FAIL line when a test dies from a signal, or
+ * exits non-zero without having reported a failure itself.  Each program
+ * runs in a process group of its own under a time-out (60 s, or -t SECONDS;
+ * slow[] below gives the few slower programs more): when it expires, the
+ * whole group is killed, "TEST: FAIL PROG: TIME-OUT after Ns" is printed,
+ * and the run goes on with the next program.  Exits 0 if and only if
+ * everything passed.
+ *
+ * On Cowl a full run (no NAME) also checks that the whole run leaked no
+ * page frame: it notes /proc/vmstat's nr_free_pages before the first test
+ * and compares it once the last one has ended and every child is reaped
+ * (runtests/no_frames_leaked).
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -23,9 +34,21 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "procutil.h"
+#include "test.h"
 
 #define TEST_DIR "tests"
 #define MAX_TESTS 256
+#define DEFAULT_TIMEOUT 60
+
+/* Programs that need longer than the default on Cowl under emulation (TCG). */
+static const struct {
+	const char *name;
+	int seconds;
+} slow[] = {
+	{ "forkbomb", 120 },
+	{ "oom", 120 },
+};
 
 static const char fail_prefix[] = "TEST: FAIL";
 
@@ -81,79 +104,139 @@ static int find_tests(char **names)
 	return n;
 }
 
-/* Starts the test with its stdout on a pipe; returns the pid and the read end in *out. */
-static pid_t start_test(const char *name, int *out)
+/*
+ * Adds to run[] the programs that pattern selects (see the top of this
+ * file); returns the new count of run[], or -1 if nothing matched.
+ */
+static int select_tests(char **all, int n_all, const char *pattern, char **run, int n_run)
 {
+	size_t len = strlen(pattern);
+	int forced_prefix = len > 0 && pattern[len - 1] == '*';
+	int before = n_run;
+
+	len -= (size_t)forced_prefix;
+	for (int i = 0; i < n_all && !forced_prefix; i++)
+		if (strcmp(all[i], pattern) == 0)
+			run[n_run++] = all[i];
+	int exact = n_run > before;
+	for (int i = 0; i < n_all && !exact && n_run < MAX_TESTS; i++)
+		if (strncmp(all[i], pattern, len) == 0)
+			run[n_run++] = all[i];
+	return n_run > before ? n_run : -1;
+}
+
+static int timeout_of(const char *name, int fallback)
+{
+	for (size_t i = 0; i < sizeof(slow) / sizeof(slow[0]); i++)
+		if (strcmp(slow[i].name, name) == 0 && slow[i].seconds > fallback)
+			return slow[i].seconds;
+	return fallback;
+}
+
+/* In the child, with stdout on the pipe: a process group of its own, so a time-out can kill it all. */
+static void exec_test(void *arg)
+{
+	const char *name = arg;
 	char path[300];
 	char *argv[] = { (char *)name, NULL };
-	int fds[2];
 
+	setpgid(0, 0);
 	snprintf(path, sizeof(path), TEST_DIR "/%s", name);
-	if (pipe(fds) < 0)
-		return -1;
+	execve(path, argv, environ);
+	perror(path);
+	_exit(127);
+}
+
+static volatile int expired; /* set by SIGALRM from the watchdog */
+
+static void on_expiry(int sig)
+{
+	(void)sig;
+	expired = 1;
+}
+
+/*
+ * A child that sleeps for the time-out, then kills the test's process
+ * group and, if there was anything to kill, interrupts our read with
+ * SIGALRM (in case something outside the group still holds the pipe) and
+ * exits 1.  Killed by stop_watchdog when the test ends in time.
+ */
+static pid_t start_watchdog(pid_t pgrp, int seconds)
+{
 	pid_t pid = fork();
+
 	if (pid == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execve(path, argv, environ);
-		perror(path);
-		_exit(127);
+		struct timespec t = { seconds, 0 };
+		while (nanosleep(&t, &t) != 0)
+			;
+		if (kill(-pgrp, SIGKILL) != 0)
+			_exit(0);
+		kill(getppid(), SIGALRM);
+		_exit(1);
 	}
-	close(fds[1]);
-	*out = fds[0];
 	return pid;
 }
 
-/* Runs one test, passing its output on; returns 1 if it passed. */
-static int run_test(const char *name)
+/* Returns 1 if the watchdog fired; once it has, it is only waited for, not killed half-way. */
+static int stop_watchdog(pid_t dog)
+{
+	int status;
+
+	if (dog < 0)
+		return expired;
+	if (!expired)
+		kill(dog, SIGKILL);
+	if (waitpid(dog, &status, 0) != dog)
+		return expired;
+	return expired || (WIFEXITED(status) && WEXITSTATUS(status) == 1);
+}
+
+/* Passes the test's output on until its end (or the time-out); returns 1 if it reported a failure. */
+static int pass_output(int out)
 {
 	struct fail_scanner fails = { 0, 0 };
 	char buf[512];
 	ssize_t n;
-	int out, status;
 
-	printf("# run %s\n", name);
-	fflush(stdout);
-	pid_t pid = start_test(name, &out);
-	if (pid < 0) {
-		printf("TEST: FAIL %s: could not start\n", name);
-		return 0;
-	}
-	while ((n = read(out, buf, sizeof(buf))) > 0) {
+	while (!expired && (n = read(out, buf, sizeof(buf))) > 0) {
 		fwrite(buf, 1, (size_t)n, stdout);
 		fflush(stdout);
 		scan(&fails, buf, (size_t)n);
 	}
-	close(out);
-	waitpid(pid, &status, 0);
+	return fails.seen;
+}
 
+/* Runs one test, passing its output on; returns 1 if it passed. */
+static int run_test(const char *name, int seconds)
+{
+	int out, status = 0;
+
+	printf("# run %s\n", name);
+	fflush(stdout);
+	expired = 0;
+	pid_t pid = spawn_piped(exec_test, (void *)name, &out);
+	if (pid < 0) {
+		printf("TEST: FAIL %s: could not start\n", name);
+		return 0;
+	}
+	setpgid(pid, pid); /* also here: the watchdog must not find the group missing */
+	pid_t dog = start_watchdog(pid, seconds);
+	int reported = pass_output(out);
+	close(out);
+	if (expired)
+		kill(-pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	if (stop_watchdog(dog)) {
+		printf("TEST: FAIL %s: TIME-OUT after %ds\n", name, seconds);
+		return 0;
+	}
 	if (WIFSIGNALED(status)) {
 		printf("TEST: FAIL %s: killed by signal %d\n", name, WTERMSIG(status));
 		return 0;
 	}
-	if (WEXITSTATUS(status) != 0 && !fails.seen)
+	if (WEXITSTATUS(status) != 0 && !reported)
 		printf("TEST: FAIL %s: exit status %d\n", name, WEXITSTATUS(status));
-	return WEXITSTATUS(status) == 0 && !fails.seen;
-}
-
-/* /proc/vmstat's nr_free_pages, or -1. */
-static long free_pages(void)
-{
-	static const char key[] = "nr_free_pages ";
-	char buf[1024];
-	int fd = open("/proc/vmstat", O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	char *p = strstr(buf, key);
-	return p ? strtol(p + sizeof(key) - 1, NULL, 10) : -1;
+	return WEXITSTATUS(status) == 0 && !reported;
 }
 
 /* Faults in the stack pages the tests' runs use, so they do not count as leaked. */
@@ -178,7 +261,7 @@ static int check_frames(long before)
 
 		while (wait4(-1, NULL, __WALL | WNOHANG, NULL) > 0)
 			;
-		if ((after = free_pages()) == before)
+		if ((after = vmstat("nr_free_pages")) == before)
 			break;
 		nanosleep(&t, NULL);
 	}
@@ -191,19 +274,45 @@ static int check_frames(long before)
 	return 0;
 }
 
-static int on_cowl(void)
+/*
+ * The programs to run: all of them, or those the NAMEs select; a NAME
+ * that selects nothing is reported and counted in *failed.  Returns their
+ * number, or -1 if the directory cannot be read.
+ */
+static int choose(int nargs, char **args, char **run, int *failed)
 {
-	struct utsname u;
+	static char *all[MAX_TESTS];
+	int n_all = find_tests(all), n = 0;
 
-	return uname(&u) == 0 && strcmp(u.sysname, "Cowl") == 0;
+	if (n_all < 0)
+		return -1;
+	if (nargs == 0) {
+		memcpy(run, all, sizeof(all));
+		return n_all;
+	}
+	for (int i = 0; i < nargs; i++) {
+		int more = select_tests(all, n_all, args[i], run, n);
+		if (more < 0) {
+			printf("TEST: FAIL %s: no test program matches\n", args[i]);
+			++*failed;
+		} else {
+			n = more;
+		}
+	}
+	return n;
 }
 
 int main(int argc, char **argv)
 {
-	char *names[MAX_TESTS];
-	int n = argc > 1 ? argc - 1 : find_tests(names);
-	char **run = argc > 1 ? argv + 1 : names;
-	int failed = 0;
+	char *run[MAX_TESTS];
+	int seconds = DEFAULT_TIMEOUT, failed = 0;
+
+	if (argc > 2 && strcmp(argv[1], "-t") == 0) {
+		seconds = atoi(argv[2]);
+		argc -= 2;
+		argv += 2;
+	}
+	int n = choose(argc - 1, argv + 1, run, &failed);
 	/* Only a full run can vouch for the free page count. */
 	int check_leaks = argc == 1 && on_cowl();
 	long frames_before = -1;
@@ -212,15 +321,18 @@ int main(int argc, char **argv)
 		perror("runtests: " TEST_DIR);
 		return 1;
 	}
+	/* No SA_RESTART: the watchdog's SIGALRM must interrupt the read of a test's output. */
+	struct sigaction alarm = { .sa_handler = on_expiry };
+	sigaction(SIGALRM, &alarm, NULL);
 	if (check_leaks) {
 		touch_stack();
 		printf("# %d test programs\n", n);
 		fflush(stdout);
-		free_pages();
-		frames_before = free_pages();
+		vmstat("nr_free_pages");
+		frames_before = vmstat("nr_free_pages");
 	}
 	for (int i = 0; i < n; i++)
-		failed += !run_test(run[i]);
+		failed += !run_test(run[i], timeout_of(run[i], seconds));
 	printf("# %d test programs, %d failed\n", n, failed);
 	if (check_leaks && !check_frames(frames_before))
 		failed++;

@@ -19,7 +19,7 @@ int main(void)
 	CHECK("writer_killed_by_sigpipe", WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE);
 
 	CHECK("ignore_sigpipe", signal(SIGPIPE, SIG_IGN) != SIG_ERR);
-	CHECK("write_epipe", write(fds[1], "x", 1) == -1 && errno == EPIPE);
+	CHECK_ERRNO("write_epipe", write(fds[1], "x", 1), EPIPE);
 	close(fds[1]);
 	return test_done();
 }

@@ -26,7 +26,7 @@ static void concurrent_children(void)
 		}
 		started += pids[i] > 0;
 	}
-	CHECK("64_children_started", started == NCHILDREN);
+	CHECK_EQ("64_children_started", started, NCHILDREN);
 	close(fds[0]);
 	close(fds[1]); /* releases them all */
 	for (int n = 0; n < NCHILDREN; n++) {
@@ -35,8 +35,8 @@ static void concurrent_children(void)
 			if (pids[i] == got && WIFEXITED(status) && WEXITSTATUS(status) == i + 1)
 				matched++;
 	}
-	CHECK("64_children_reaped_with_own_status", matched == NCHILDREN);
-	CHECK("64_children_none_left", wait(&status) == -1 && errno == ECHILD);
+	CHECK_EQ("64_children_reaped_with_own_status", matched, NCHILDREN);
+	CHECK_ERRNO("64_children_none_left", wait(&status), ECHILD);
 }
 
 /* Level n forks level n+1 and exits with its child's status + 1. */
@@ -57,6 +57,6 @@ static int chain(int level)
 int main(void)
 {
 	concurrent_children();
-	CHECK("fork_chain_20_deep", chain(0) == DEPTH);
+	CHECK_EQ("fork_chain_20_deep", chain(0), DEPTH);
 	return test_done();
 }

@@ -1,8 +1,9 @@
 /*
- * Thread-local storage: the FS base set by CLONE_SETTLS (threads and a
- * process) or arch_prctl stays each thread's own across context switches,
- * and fork keeps the parent's.  Each TLS block starts with a pointer to
- * itself, as on x86-64 Linux, read through %fs:0.
+ * Thread-local storage: arch_prctl sets and reports the FS base; the base
+ * set by CLONE_SETTLS (threads and a process) or arch_prctl stays each
+ * thread's own across context switches, and fork keeps the parent's.
+ * Each TLS block starts with a pointer to itself, as on x86-64 Linux,
+ * read through %fs:0.
  */
 #include <sched.h>
 #include <signal.h>
@@ -13,8 +14,6 @@
 #include "procutil.h"
 #include "test.h"
 
-#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | \
-		      CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
 #define NTHREADS 4
 #define STACK 16384
 #define ROUNDS 200
@@ -62,14 +61,6 @@ static int spinner(void *arg)
 	return 0;
 }
 
-static void join(volatile int *word)
-{
-	int tid;
-
-	while ((tid = *word) != 0)
-		futex((int *)word, FUTEX_WAIT, tid, NULL, NULL, 0);
-}
-
 static void threads_keep_their_tls(void)
 {
 	int created = 0, main_bad = 0;
@@ -79,11 +70,11 @@ static void threads_keep_their_tls(void)
 		blocks[i].id = i;
 	}
 	/* The main thread's own block is the last one. */
-	CHECK("arch_prctl_set_fs", arch_prctl(ARCH_SET_FS, (unsigned long)&blocks[NTHREADS]) == 0);
+	CHECK_EQ("arch_prctl_set_fs", arch_prctl(ARCH_SET_FS, (unsigned long)&blocks[NTHREADS]), 0);
 	for (long i = 0; i < NTHREADS; i++)
-		created += clone(spinner, stacks[i] + STACK, THREAD_FLAGS, (void *)i, &tids[i], &blocks[i],
-				 &tids[i]) > 0;
-	CHECK("settls_threads_created", created == NTHREADS);
+		created += clone(spinner, stacks[i] + STACK, THREAD_FLAGS | CLONE_SETTLS, (void *)i, &tids[i],
+				 &blocks[i], &tids[i]) > 0;
+	CHECK_EQ("settls_threads_created", created, NTHREADS);
 	for (int r = 0; r < ROUNDS; r++) {
 		if (fs_self() != &blocks[NTHREADS] || fs_id() != NTHREADS)
 			main_bad++;
@@ -97,8 +88,24 @@ static void threads_keep_their_tls(void)
 		all_done &= done_rounds[i] == ROUNDS;
 	}
 	CHECK("settls_threads_ran", all_done);
-	CHECK("settls_fs_kept_across_switches", all_bad == 0);
-	CHECK("main_fs_kept_across_switches", main_bad == 0);
+	CHECK_EQ("settls_fs_kept_across_switches", all_bad, 0);
+	CHECK_EQ("main_fs_kept_across_switches", main_bad, 0);
+}
+
+/* arch_prctl(2): ARCH_SET_FS and ARCH_GET_FS, and the errors. */
+static void arch_prctl_fs(void)
+{
+	static unsigned long block[2] = { 0x1234 };
+	unsigned long old, now, first;
+
+	CHECK_EQ("get_fs", arch_prctl(ARCH_GET_FS, (unsigned long)&old), 0);
+	CHECK_EQ("set_fs", arch_prctl(ARCH_SET_FS, (unsigned long)block), 0);
+	CHECK("get_fs_back", arch_prctl(ARCH_GET_FS, (unsigned long)&now) == 0 && now == (unsigned long)block);
+	__asm__ volatile("mov %%fs:0, %0" : "=r"(first));
+	CHECK_EQ("fs_relative_load", first, 0x1234);
+	arch_prctl(ARCH_SET_FS, old);
+	CHECK_ERRNO("get_fs_bad_pointer_efault", arch_prctl(ARCH_GET_FS, 8), EFAULT);
+	CHECK_ERRNO("bad_code_einval", arch_prctl(0x9999, 0), EINVAL);
 }
 
 /* fork: the child starts with the parent's FS base. */
@@ -136,6 +143,7 @@ static void settls_process(void)
 
 int main(void)
 {
+	arch_prctl_fs();
 	threads_keep_their_tls();
 	fork_inherits_fs();
 	settls_process();

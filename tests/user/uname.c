@@ -12,7 +12,7 @@ int main(void)
 	struct utsname u;
 
 	memset(&u, 'x', sizeof(u));
-	if (!CHECK("uname", uname(&u) == 0))
+	if (!CHECK_EQ("uname", uname(&u), 0))
 		return test_done();
 	CHECK("fields_terminated", terminated(u.sysname) && terminated(u.nodename) && terminated(u.release) &&
 	      terminated(u.version) && terminated(u.machine) && terminated(u.domainname));

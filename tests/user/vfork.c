@@ -32,9 +32,9 @@ static void child_runs_first(void)
 		_exit(5);
 	}
 	CHECK("vfork_returns_pid", pid > 0);
-	CHECK("parent_resumed_after_child_exit", steps == 1020);
-	CHECK("child_write_global_seen", global_var == 7);
-	CHECK("child_write_stack_seen", stack_var == 89);
+	CHECK_EQ("parent_resumed_after_child_exit", steps, 1020);
+	CHECK_EQ("child_write_global_seen", global_var, 7);
+	CHECK_EQ("child_write_stack_seen", stack_var, 89);
 	CHECK("child_status", waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 5);
 }
 
@@ -69,7 +69,7 @@ static void parent_resumes_at_exec(void)
 		steps = -1;
 		_exit(127);
 	}
-	CHECK("exec_parent_resumed_after_exec", steps == 100);
+	CHECK_EQ("exec_parent_resumed_after_exec", steps, 100);
 	close(in[0]);
 	close(out[1]);
 	write(in[1], "through cat", 11);
@@ -96,7 +96,7 @@ static void failed_exec(void)
 		steps += 10;
 		_exit(127);
 	}
-	CHECK("failed_exec_parent_waits_for_exit", steps == 11);
+	CHECK_EQ("failed_exec_parent_waits_for_exit", steps, 11);
 	CHECK("failed_exec_status", waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
 	      WEXITSTATUS(status) == 127);
 }

@@ -12,7 +12,7 @@
 #include "procutil.h"
 #include "test.h"
 
-/* A child that exits with 4 at once; exit signal sig (0: none). */
+/* A child that exits at once with status 0; exit signal sig (0: none). */
 static pid_t clone_child(int sig)
 {
 	long pid = raw_clone((unsigned long)sig, NULL, NULL, NULL, 0);
@@ -45,26 +45,24 @@ static void exit_signals(void)
 	}
 
 	pid = clone_child(SIGCHLD);
-	CHECK("sigchld_wclone_echild", wait4(pid, &status, __WCLONE, NULL) == -1 && errno == ECHILD);
-	CHECK("sigchld_wall_reaps", wait4(pid, &status, __WALL, NULL) == pid);
+	CHECK_ERRNO("sigchld_wclone_echild", wait4(pid, &status, __WCLONE, NULL), ECHILD);
+	CHECK_EQ("sigchld_wall_reaps", wait4(pid, &status, __WALL, NULL), pid);
 
 	/* With both kinds present, each option picks its own. */
 	pid_t normal = clone_child(SIGCHLD);
 	pid_t other = clone_child(0);
-	CHECK("mixed_wclone_gets_clone_child", wait4(-1, &status, __WCLONE, NULL) == other);
-	CHECK("mixed_plain_gets_normal_child", wait4(-1, &status, 0, NULL) == normal);
-	CHECK("mixed_none_left", wait4(-1, &status, __WALL | WNOHANG, NULL) == -1 && errno == ECHILD);
+	CHECK_EQ("mixed_wclone_gets_clone_child", wait4(-1, &status, __WCLONE, NULL), other);
+	CHECK_EQ("mixed_plain_gets_normal_child", wait4(-1, &status, 0, NULL), normal);
+	CHECK_ERRNO("mixed_none_left", wait4(-1, &status, __WALL | WNOHANG, NULL), ECHILD);
 }
 
 /* ---------------------------------------------------------- __WNOTHREAD */
 
-#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | \
-		      CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
 static char thread_stack[64 * 1024] __attribute__((aligned(16)));
 static volatile int thread_tid;
 static volatile pid_t forked;
 static volatile int release;
-static volatile long thread_wait_result;
+static volatile long thread_wait_result, thread_second_child;
 
 /* The thread forks a child (its own, not the main thread's), then waits to be told to go. */
 static int forking_thread(void *arg)
@@ -74,8 +72,9 @@ static int forking_thread(void *arg)
 	forked = (pid_t)pid;
 	while (!release)
 		sched_yield();
-	/* The main thread has reaped it already: for us too it is gone. */
-	thread_wait_result = raw_clone(0, NULL, NULL, NULL, 0) > 0; /* a second child, our own */
+	/* The main thread has reaped it already: for us too it is gone (raw: errno is the main thread's). */
+	thread_wait_result = __syscall4(__NR_wait4, forked, 0, 0, 0);
+	thread_second_child = raw_clone(0, NULL, NULL, NULL, 0); /* exit signal 0 */
 	while (release < 2)
 		sched_yield();
 	return 0;
@@ -83,7 +82,7 @@ static int forking_thread(void *arg)
 
 static void wnothread(void)
 {
-	int status, tid;
+	int status;
 
 	forked = 0;
 	int t = clone(forking_thread, thread_stack + sizeof(thread_stack), THREAD_FLAGS, NULL, &thread_tid, NULL,
@@ -94,16 +93,16 @@ static void wnothread(void)
 		sched_yield();
 	CHECK("wnothread_other_threads_child_echild",
 	      wait4(forked, &status, __WNOTHREAD, NULL) == -1 && errno == ECHILD);
-	CHECK("wnothread_any_echild", wait4(-1, &status, __WNOTHREAD | __WALL, NULL) == -1 && errno == ECHILD);
+	CHECK_ERRNO("wnothread_any_echild", wait4(-1, &status, __WNOTHREAD | __WALL, NULL), ECHILD);
 	CHECK("group_waits_for_threads_child", wait4(forked, &status, 0, NULL) == forked && WIFEXITED(status));
 	release = 1;
-	while (!thread_wait_result)
+	while (!thread_second_child)
 		sched_yield();
+	CHECK_EQ("thread_sees_reaped_child_gone", thread_wait_result, -ECHILD);
 	/* The thread's second child (exit signal 0): any thread of the group may reap it with __WALL. */
-	CHECK("group_reaps_threads_clone_child", wait4(-1, &status, __WALL, NULL) > 0);
+	CHECK_EQ("group_reaps_threads_clone_child", wait4(-1, &status, __WALL, NULL), thread_second_child);
 	release = 2;
-	while ((tid = thread_tid) != 0)
-		futex((int *)&thread_tid, FUTEX_WAIT, tid, NULL, NULL, 0);
+	join(&thread_tid);
 }
 
 int main(void)
