@@ -1,8 +1,9 @@
 /*
- * The seed articles' example programs (user/bin/...seed.c) run and print what
- * the articles show: cloneseed (clone with SIGCHLD), utsseed
- * (CLONE_NEWUTS), vforkseed (vfork) and nptlseed (a thread with NPTL's
- * flags, joined through the cleared tid).
+ * The seed articles' examples (user/bin/...seed.c) run and print what the
+ * articles show: cloneseed (clone with SIGCHLD), utsseed (CLONE_NEWUTS)
+ * and nptlseed (a thread with NPTL's flags, joined through the cleared
+ * tid), as the articles write them; vforkseed (vfork), for which the
+ * articles give the rule but no program.
  */
 #include <sched.h>
 #include <signal.h>

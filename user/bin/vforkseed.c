@@ -1,6 +1,7 @@
 /*
- * The vfork example: the child runs first, in the parent's memory (its
- * changes to a global and to a local variable are the parent's), and ends
+ * vfork as the seed articles describe it (they give no program of their
+ * own): the child runs first, in the parent's memory (its changes to a
+ * global and to a local variable are the parent's), and ends
  * with _exit; only then does the parent continue.
  */
 #include <stdio.h>
