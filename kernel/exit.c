@@ -50,6 +50,8 @@ void release_task(struct task_struct *p)
 	list_del(&p->thread_node);
 	nr_threads--;
 	p->signal->nr_threads--;
+	if (p->pid_ns->child_reaper == p)
+		p->pid_ns->child_reaper = NULL; /* orphans now go to the parent namespace's init */
 	put_pid_ns(p->pid_ns);
 	put_sighand(p->sighand);
 	put_signal(p->signal);
@@ -105,8 +107,11 @@ static void forget_original_parent(struct task_struct *father)
 {
 	struct task_struct *child, *tmp;
 
-	if (father->pid_ns->child_reaper == father && father->signal->live == 0)
-		kill_pid_namespace(father->pid_ns, father);
+	struct task_struct *init = father->pid_ns->child_reaper;
+
+	/* The last thread of a namespace's init: everyone in the namespace dies with it. */
+	if (init && init->signal == father->signal && father->signal->live == 0)
+		kill_pid_namespace(father->pid_ns, init);
 	if (list_empty(&father->children))
 		return;
 	struct task_struct *reaper = find_new_reaper(father);

@@ -329,15 +329,17 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		goto fail_mm;
 	if ((err = copy_namespaces(flags, p)))
 		goto fail_namespaces;
+	if ((err = copy_thread(p, args)))
+		goto fail_thread;
 	p->pid_ns = p->nsproxy->pid_ns_for_children;
 	if ((err = alloc_pid(p)))
 		goto fail_pid;
 	p->pid_ns->count++;
-	copy_thread(p, args);
 	link_task(p, flags);
 	return p;
 
 fail_pid:
+fail_thread:
 	put_nsproxy(p->nsproxy);
 fail_namespaces:
 	if (p->mm)

@@ -101,6 +101,7 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 	gdt_init();
 	idt_init();
 	fpu_init();
+	setup_smep();
 	pic_init();
 	mm_init();
 	timer_init();

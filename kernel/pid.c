@@ -2,7 +2,8 @@
  * Process ids.  A task has one pid in its own pid namespace and in each
  * ancestor namespace (numbers[level]); what getpid() returns depends on the
  * namespace of the caller.  Pids are handed out cyclically, so a pid is not
- * reused right after its owner was reaped (Linux does the same).
+ * reused right after its owner was reaped (Linux does the same), and never
+ * while a process group or session of that number lives.
  */
 #include <nsproxy.h>
 #include <mm.h>
@@ -83,13 +84,21 @@ struct task_struct *find_task_by_vpid(pid_t nr)
 	return NULL;
 }
 
+/*
+ * A number is taken while a task has it, and, for the global numbers that
+ * process groups and sessions are kept as, while a group or session of that
+ * number still exists (its leader may be gone): Linux keeps the struct pid.
+ */
 static bool pid_in_use(const struct pid_namespace *ns, pid_t nr)
 {
 	struct task_struct *p;
 
-	list_for_each_entry(p, &task_list, tasks)
+	list_for_each_entry(p, &task_list, tasks) {
 		if (task_pid_nr_ns(p, ns) == nr)
 			return true;
+		if (ns == &init_pid_ns && (p->signal->pgrp == nr || p->signal->session == nr))
+			return true;
+	}
 	return false;
 }
 

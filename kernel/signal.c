@@ -26,12 +26,30 @@ static bool valid_signal(int sig)
 	return sig >= 1 && sig <= _NSIG;
 }
 
-static bool sig_ignored(struct task_struct *p, int sig)
+/*
+ * An init (the first process of a pid namespace, the real init included)
+ * is protected from its own namespace: Linux marks it SIGNAL_UNKILLABLE.
+ */
+static bool is_child_reaper(const struct task_struct *p)
+{
+	const struct task_struct *reaper = p->pid_ns->child_reaper;
+
+	return reaper && reaper->signal == p->signal;
+}
+
+/*
+ * Linux's sig_task_ignored(): an init ignores every signal it has no handler
+ * for, SIGKILL and SIGSTOP too unless `force`d (sent by the kernel or from an
+ * ancestor namespace, where the init is an ordinary process).
+ */
+static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
 	void (*h)(int) = p->sighand->action[sig - 1].handler;
 
 	if (p->blocked & sigmask(sig))
 		return false; /* a blocked signal stays pending: the handler may change */
+	if (h == SIG_DFL && is_child_reaper(p) && !(force && (UNBLOCKABLE & sigmask(sig))))
+		return true;
 	return h == SIG_IGN || (h == SIG_DFL && (DEFAULT_IGNORE & sigmask(sig)));
 }
 
@@ -41,12 +59,17 @@ static void signal_wake_up(struct task_struct *p)
 		wake_up_process(p);
 }
 
-void send_sig(int sig, struct task_struct *p)
+static void send_thread_sig(int sig, struct task_struct *p, bool force)
 {
-	if (p->exit_state || sig_ignored(p, sig))
+	if (p->exit_state || sig_ignored(p, sig, force))
 		return;
 	p->pending.signal |= sigmask(sig);
 	signal_wake_up(p);
+}
+
+void send_sig(int sig, struct task_struct *p)
+{
+	send_thread_sig(sig, p, true);
 }
 
 /* Would this signal end the process if delivered now? */
@@ -57,6 +80,23 @@ static bool sig_fatal(struct task_struct *p, int sig)
 	return sig == SIGKILL || (h == SIG_DFL && !(DEFAULT_IGNORE & sigmask(sig)) && !(p->blocked & sigmask(sig)));
 }
 
+/* Like Linux's complete_signal(): a fatal signal takes the whole group down now. */
+static void kill_thread_group(struct signal_struct *signal, int sig)
+{
+	struct task_struct *t;
+
+	signal->group_exit = true;
+	signal->group_exit_code = sig;
+	list_for_each_entry(t, &signal->thread_head, thread_node)
+		send_sig(SIGKILL, t);
+}
+
+/* Is the sender outside p's pid namespace (Linux's "force if sent from an ancestor pid namespace")? */
+static bool from_ancestor_ns(const struct task_struct *p)
+{
+	return !task_pid_nr_ns(current, p->pid_ns);
+}
+
 void send_group_sig(int sig, struct task_struct *p)
 {
 	struct signal_struct *signal = p->signal;
@@ -64,14 +104,10 @@ void send_group_sig(int sig, struct task_struct *p)
 
 	if (p->exit_state && !p->signal->live)
 		return;
-	if (sig_ignored(p, sig))
+	if (sig_ignored(p, sig, from_ancestor_ns(p)))
 		return;
 	if (sig_fatal(p, sig) && !signal->group_exit) {
-		/* Like Linux's complete_signal(): a fatal signal takes the whole group down now. */
-		signal->group_exit = true;
-		signal->group_exit_code = sig;
-		list_for_each_entry(t, &signal->thread_head, thread_node)
-			send_sig(SIGKILL, t);
+		kill_thread_group(signal, sig);
 		return;
 	}
 	signal->shared_pending.signal |= sigmask(sig);
@@ -90,7 +126,23 @@ void force_sig_fault(int sig, unsigned long addr)
 		current->blocked &= ~sigmask(sig);
 	}
 	current->fault_address = addr;
-	current->pending.signal |= sigmask(sig);
+	/* Without a handler the fault is fatal, to an init too (Linux drops SIGNAL_UNKILLABLE here). */
+	if (ka->handler == SIG_DFL && !current->signal->group_exit)
+		kill_thread_group(current->signal, sig);
+	else
+		current->pending.signal |= sigmask(sig);
+}
+
+/*
+ * Linux's force_sigsegv(): the frame for `sig` could not be written.  A
+ * SIGSEGV handler could never run on that stack, so SIGSEGV gets its default
+ * action and the process dies instead of retrying the frame forever.
+ */
+static void force_sigsegv(int sig, unsigned long sp)
+{
+	if (sig == SIGSEGV)
+		current->sighand->action[SIGSEGV - 1].handler = SIG_DFL;
+	force_sig_fault(SIGSEGV, sp);
 }
 
 static u64 pending_unblocked(const struct task_struct *p)
@@ -125,7 +177,8 @@ void do_signal(struct pt_regs *regs)
 	struct k_sigaction *ka = &p->sighand->action[sig - 1];
 
 	if (sig == SIGKILL || ka->handler == SIG_DFL) {
-		if (DEFAULT_IGNORE & sigmask(sig))
+		/* Blocked when sent, so queued: an init still gets only SIGKILL (forced) by default. */
+		if ((DEFAULT_IGNORE & sigmask(sig)) || (is_child_reaper(p) && sig != SIGKILL))
 			return;
 		do_group_exit(sig); /* the wait status of a killed process is the signal number */
 	}
@@ -140,7 +193,7 @@ void do_signal(struct pt_regs *regs)
 	}
 	u64 oldmask = p->blocked;
 	if (setup_rt_frame(sig, ka, regs, oldmask)) {
-		force_sig_fault(SIGSEGV, regs->rsp); /* the stack cannot take the frame */
+		force_sigsegv(sig, regs->rsp);
 		return;
 	}
 	p->blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigmask(sig));
@@ -192,7 +245,7 @@ static long do_tkill(pid_t tgid, pid_t tid, int sig)
 	if (!p || (tgid > 0 && task_tgid_vnr(p) != tgid))
 		return -ESRCH;
 	if (sig)
-		send_sig(sig, p);
+		send_thread_sig(sig, p, from_ancestor_ns(p));
 	return 0;
 }
 

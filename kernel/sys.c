@@ -71,12 +71,15 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
 	}
 }
 
-/* Resource limits are not enforced; report what Linux reports by default. */
+/* Resource limits are not enforced and cannot be changed; report what Linux reports by default. */
 long sys_prlimit64(pid_t pid, unsigned int resource, const void __user *new_rlim, void __user *old_rlim)
 {
 	enum { RLIMIT_STACK = 3, RLIMIT_NPROC = 6, RLIMIT_NOFILE = 7, RLIM_NLIMITS = 16 };
-	u64 lim[2] = { ~0ull, ~0ull };
+	u64 lim[2] = { ~0ull, ~0ull }, want[2];
 
+	/* Linux reads the new limit before anything else: a bad pointer is EFAULT, not EPERM. */
+	if (new_rlim && copy_from_user(want, new_rlim, sizeof(want)))
+		return -EFAULT;
 	if (pid && !find_task_by_vpid(pid))
 		return -ESRCH;
 	if (resource >= RLIM_NLIMITS)

@@ -1,7 +1,7 @@
 /*
  * CPU set-up beyond what boot.asm did: SSE for user programs (the kernel is
- * built without it), the SYSCALL/SYSRET MSRs, and the FPU state a new
- * program starts with.  Intel SDM vol. 3A, 13.1.4 "Initialization of the
+ * built without it), the SYSCALL/SYSRET MSRs, SMEP where the CPU has it,
+ * and the FPU state a new program starts with.  Intel SDM vol. 3A, 13.1.4 "Initialization of the
  * SSE Extensions"; vol. 2B, SYSCALL.
  */
 #include <asm/cpu.h>
@@ -14,6 +14,25 @@ void fpu_init(void)
 {
 	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
 	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+}
+
+#define CPUID_7_EBX_SMEP (1u << 7)
+
+/*
+ * SMEP: the kernel faults instead of executing an instruction from a user
+ * page, so a kernel bug cannot be steered into code a user wrote (Intel SDM
+ * vol. 3A, 4.6.1).  Only where CPUID leaf 7 reports it (QEMU's qemu64 does not).
+ */
+void setup_smep(void)
+{
+	u32 max_leaf, a, b, c, d;
+
+	cpuid(0, &max_leaf, &b, &c, &d);
+	if (max_leaf < 7)
+		return;
+	cpuid(7, &a, &b, &c, &d);
+	if (b & CPUID_7_EBX_SMEP)
+		write_cr4(read_cr4() | X86_CR4_SMEP);
 }
 
 void syscall_init(void)

@@ -23,7 +23,27 @@ struct fork_frame {
 	struct pt_regs regs;
 };
 
-void copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
+/*
+ * Linux's do_set_thread_area_64(): a base at or above TASK_SIZE_MAX (the end
+ * of user space) is refused, whether it comes from arch_prctl or CLONE_SETTLS;
+ * a kernel base would let user code address kernel memory through FS/GS, and
+ * a non-canonical one would fault in the kernel at the WRMSR (Intel SDM vol.
+ * 3A, 3.4.4: the base MSRs must hold canonical addresses).
+ */
+static long set_thread_base(struct task_struct *p, int code, unsigned long addr)
+{
+	if (addr >= TASK_SIZE)
+		return -EPERM;
+	if (code == ARCH_SET_FS)
+		p->thread.fsbase = addr;
+	else
+		p->thread.gsbase = addr;
+	if (p == current)
+		wrmsr(code == ARCH_SET_FS ? MSR_FS_BASE : MSR_GS_BASE, addr);
+	return 0;
+}
+
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 {
 	struct fork_frame *frame = (struct fork_frame *)((char *)p->stack + THREAD_SIZE) - 1;
 
@@ -34,7 +54,7 @@ void copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 		frame->r12 = (unsigned long)args->fn_arg;
 		fpu_init_state(&p->thread.fpu);
 		p->thread.fsbase = 0;
-		return;
+		return 0;
 	}
 	/* A user task resumes where the parent made the system call, with result 0. */
 	frame->regs = *current_pt_regs();
@@ -42,8 +62,9 @@ void copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 	if (args->stack)
 		frame->regs.rsp = args->stack;
 	fpu_save(&p->thread.fpu); /* the parent's live FPU state */
-	p->thread.fsbase = args->flags & CLONE_SETTLS ? args->tls : rdmsr(MSR_FS_BASE);
+	p->thread.fsbase = rdmsr(MSR_FS_BASE);
 	p->thread.gsbase = current->thread.gsbase;
+	return args->flags & CLONE_SETTLS ? set_thread_base(p, ARCH_SET_FS, args->tls) : 0;
 }
 
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
@@ -68,16 +89,7 @@ long sys_arch_prctl(int code, unsigned long addr)
 	switch (code) {
 	case ARCH_SET_FS:
 	case ARCH_SET_GS:
-		if (addr >= TASK_SIZE)
-			return -EPERM; /* a non-canonical base would fault on the way back */
-		if (code == ARCH_SET_FS) {
-			current->thread.fsbase = addr;
-			wrmsr(MSR_FS_BASE, addr);
-		} else {
-			current->thread.gsbase = addr;
-			wrmsr(MSR_GS_BASE, addr);
-		}
-		return 0;
+		return set_thread_base(current, code, addr);
 	case ARCH_GET_FS:
 	case ARCH_GET_GS:
 		v = code == ARCH_GET_FS ? rdmsr(MSR_FS_BASE) : current->thread.gsbase;

@@ -18,6 +18,6 @@ struct kernel_clone_args {
 	const char *name;
 };
 
-/* arch/x86_64/process.c: set up the child's registers and first kernel stack frame. */
-void copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
+/* arch/x86_64/process.c: set up the child's registers and first kernel stack frame (-EPERM: bad TLS). */
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
 #endif

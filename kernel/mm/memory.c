@@ -23,10 +23,9 @@ unsigned long vm_events[NR_VM_EVENTS];
 /* The PTE bits for a page of this VMA, without the write bit (added per case). */
 pte_t vma_page_prot(const struct vm_area_struct *vma)
 {
-	pte_t prot = _PAGE_PRESENT;
+	/* PROT_NONE: a supervisor page would still be readable by copy_from_user. */
+	pte_t prot = vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC) ? _PAGE_PRESENT | _PAGE_USER : _PAGE_PROTNONE;
 
-	if (vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC))
-		prot |= _PAGE_USER; /* PROT_NONE pages stay present but out of user reach */
 	if (!(vma->vm_flags & VM_EXEC))
 		prot |= _PAGE_NX;
 	return prot;

@@ -10,6 +10,7 @@ struct fpu_state {
 
 void fpu_init(void);
 void syscall_init(void);
+void setup_smep(void);
 void fpu_save(struct fpu_state *f);
 void fpu_restore(const struct fpu_state *f);
 void fpu_init_state(struct fpu_state *f);

@@ -18,6 +18,7 @@
 #define X86_CR0_NE (1ul << 5)
 #define X86_CR4_OSFXSR (1ul << 9)
 #define X86_CR4_OSXMMEXCPT (1ul << 10)
+#define X86_CR4_SMEP (1ul << 20)
 
 #define X86_EFLAGS_TF (1ul << 8)
 #define X86_EFLAGS_IF (1ul << 9)

@@ -16,6 +16,13 @@ typedef u64 pte_t;
 #define _PAGE_PSE (1ul << 7)
 #define _PAGE_GLOBAL (1ul << 8)
 #define _PAGE_NX (1ul << 63)
+/*
+ * A PROT_NONE page: not present to the MMU, so neither the user nor the
+ * kernel's user copies can reach it, but the frame stays mapped for the
+ * page-table code.  Bit 8 is free for software when P is 0 (SDM vol. 3A,
+ * 4.5); Linux's _PAGE_PROTNONE is the same bit.
+ */
+#define _PAGE_PROTNONE _PAGE_GLOBAL
 #define PTE_PFN_MASK 0x000ffffffffff000ul
 
 /* Bits an intermediate table entry gets: the leaf decides the real rights. */
@@ -36,7 +43,7 @@ static inline unsigned pud_index(unsigned long va) { return (va >> PUD_SHIFT) & 
 static inline unsigned pmd_index(unsigned long va) { return (va >> PMD_SHIFT) & 511; }
 static inline unsigned pte_index(unsigned long va) { return (va >> PAGE_SHIFT) & 511; }
 static inline unsigned long pte_pfn(pte_t pte) { return (pte & PTE_PFN_MASK) >> PAGE_SHIFT; }
-static inline bool pte_present(pte_t pte) { return pte & _PAGE_PRESENT; }
+static inline bool pte_present(pte_t pte) { return pte & (_PAGE_PRESENT | _PAGE_PROTNONE); }
 static inline bool pte_write(pte_t pte) { return pte & _PAGE_RW; }
 static inline pte_t *pte_table(pte_t entry) { return (pte_t *)__va(entry & PTE_PFN_MASK); }
 #endif
