@@ -144,7 +144,7 @@ static int check_elf(struct linux_binprm *b)
 static int exec_mmap(void)
 {
 	struct task_struct *t, *tsk = current;
-	struct mm_struct *old = tsk->mm, *mm = mm_alloc();
+	struct mm_struct *old = tsk->mm, *active, *mm = mm_alloc();
 
 	if (!mm)
 		return -ENOMEM;
@@ -157,10 +157,13 @@ static int exec_mmap(void)
 	/* Clear the tid and wake a vfork parent while the old memory is still ours. */
 	if (old)
 		mm_release(tsk, old);
+	active = tsk->active_mm; /* read after the waiting: a kernel thread borrows anew each time it runs */
 	tsk->mm = tsk->active_mm = mm;
 	load_pgd(mm->pgd);
 	if (old)
 		mmput(old);
+	else if (active)
+		mmdrop(active); /* a kernel thread's borrowed address space (lazy TLB) */
 	return 0;
 }
 

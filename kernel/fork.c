@@ -28,15 +28,23 @@ int nr_threads;
 
 /* ---------------------------------------------------------------- mm */
 
+/*
+ * An mm_struct has two counts, as in Linux.  mm_users counts the tasks that
+ * use the address space (mmget/mmput); at the last one the mappings and
+ * page tables go.  mm_count counts references to the struct and its PML4
+ * (mmgrab/mmdrop): all the users together hold one, and a kernel thread
+ * holds one while it runs on the page tables it found loaded (lazy TLB,
+ * see context_switch()), so they stay valid under it.
+ */
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kzalloc(sizeof(*mm));
-	struct page *pgd = alloc_zeroed_page();
+	struct page *pgd;
 
-	if (!mm || !pgd) {
+	if (!mm)
+		return NULL;
+	if (!(pgd = alloc_zeroed_page())) {
 		kfree(mm);
-		if (pgd)
-			put_page(pgd);
 		return NULL;
 	}
 	mm->pgd = page_address(pgd);
