@@ -246,11 +246,6 @@ void put_task_struct(struct task_struct *p)
 	kfree(p);
 }
 
-void set_task_comm(struct task_struct *p, const char *name)
-{
-	strlcpy(p->comm, name, sizeof(p->comm));
-}
-
 /*
  * The flag rules of Linux's copy_process(), in its order (see clone(2),
  * ERRORS).  Namespaces Cowl lacks are refused later, in copy_namespaces().
