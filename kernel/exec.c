@@ -144,7 +144,7 @@ static int check_elf(struct linux_binprm *b)
 static int exec_mmap(void)
 {
 	struct task_struct *t, *tsk = current;
-	struct mm_struct *old = tsk->mm, *mm = mm_alloc();
+	struct mm_struct *old = tsk->mm, *active, *mm = mm_alloc();
 
 	if (!mm)
 		return -ENOMEM;
@@ -157,10 +157,13 @@ static int exec_mmap(void)
 	/* Clear the tid and wake a vfork parent while the old memory is still ours. */
 	if (old)
 		mm_release(tsk, old);
+	active = tsk->active_mm; /* read after the waiting: a kernel thread borrows anew each time it runs */
 	tsk->mm = tsk->active_mm = mm;
 	load_pgd(mm->pgd);
 	if (old)
 		mmput(old);
+	else if (active)
+		mmdrop(active); /* a kernel thread's borrowed address space (lazy TLB) */
 	return 0;
 }
 
@@ -312,6 +315,13 @@ static int create_stack(struct linux_binprm *b, unsigned long *sp_out)
 	return err;
 }
 
+/* Every byte of comm is rewritten: nothing of an older, longer name is left after the NUL. */
+void set_task_comm(struct task_struct *p, const char *name)
+{
+	memset(p->comm, 0, sizeof(p->comm));
+	strlcpy(p->comm, name, sizeof(p->comm));
+}
+
 /* A new program: handlers reset (ignored stays ignored), close-on-exec fds closed. */
 static void flush_old_exec_state(struct linux_binprm *b)
 {
@@ -351,41 +361,55 @@ static int exec_binprm(struct linux_binprm *b)
 	return 0;
 }
 
+/* The program's path, from user or kernel memory, into buf (PATH_MAX bytes). */
+static int copy_filename(char *buf, const char *filename, bool from_user)
+{
+	if (from_user) {
+		long n = strncpy_from_user(buf, filename, PATH_MAX);
+		return n < 0 ? (int)n : 0;
+	}
+	return strlcpy(buf, filename, PATH_MAX) < PATH_MAX ? 0 : -ENAMETOOLONG;
+}
+
+/*
+ * Gather everything the new program needs while the old one is intact,
+ * then exec_binprm().  The labels at the end release, in reverse, what the
+ * steps took; success passes through them too, as the binprm is only
+ * needed until the new program is set up.
+ */
 static int do_execve(const char *filename, const char *const *argv, const char *const *envp, bool from_user)
 {
 	struct linux_binprm *b = kzalloc(sizeof(*b));
 	int err = -ENOMEM;
 
-	if (!b || !(b->strings = kmalloc(MAX_ARG_BYTES)) || !(b->filename = kmalloc(PATH_MAX)))
-		goto out;
-	if (from_user) {
-		long n = strncpy_from_user(b->filename, filename, PATH_MAX);
-		err = n < 0 ? (int)n : 0;
-	} else {
-		err = strlcpy(b->filename, filename, PATH_MAX) < PATH_MAX ? 0 : -ENAMETOOLONG;
-	}
-	if (err)
-		goto out;
+	if (!b)
+		return -ENOMEM;
+	if (!(b->strings = kmalloc(MAX_ARG_BYTES)))
+		goto out_free;
+	if (!(b->filename = kmalloc(PATH_MAX)))
+		goto out_cleanup_strings;
+	if ((err = copy_filename(b->filename, filename, from_user)))
+		goto out_cleanup_filename;
 	b->file = filp_open(b->filename, 0);
 	if (IS_ERR(b->file)) {
 		err = PTR_ERR(b->file);
-		b->file = NULL;
-		goto out;
+		goto out_cleanup_filename;
 	}
 	if ((err = check_elf(b)))
-		goto out;
+		goto out_cleanup_file;
 	if ((err = b->argc = copy_strings(b, argv, from_user)) < 0)
-		goto out;
+		goto out_cleanup_file;
 	if ((err = b->envc = copy_strings(b, envp, from_user)) < 0)
-		goto out;
+		goto out_cleanup_file;
 	err = exec_binprm(b);
-out:
-	if (b && b->file)
-		fput(b->file);
-	if (b) {
-		kfree(b->strings);
-		kfree(b->filename);
-	}
+
+out_cleanup_file:
+	fput(b->file);
+out_cleanup_filename:
+	kfree(b->filename);
+out_cleanup_strings:
+	kfree(b->strings);
+out_free:
 	kfree(b);
 	return err;
 }

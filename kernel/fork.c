@@ -3,8 +3,9 @@
  * clone3 (and kernel threads).  copy_process() builds the child step by step
  * and the clone flags decide, for each part, whether the child shares the
  * parent's (CLONE_VM, CLONE_FILES, CLONE_FS, CLONE_SIGHAND, CLONE_THREAD) or
- * gets a copy.  Every step can fail; the failure path undoes exactly the
- * steps already done, so nothing leaks.  docs/fork.md follows one fork.
+ * gets a copy.  Every step can fail; the unwind releases exactly the steps
+ * already done, each label named for what it releases, so nothing leaks.
+ * docs/fork.md follows one fork.
  */
 #include <sched.h>
 #include <fork.h>
@@ -28,15 +29,23 @@ int nr_threads;
 
 /* ---------------------------------------------------------------- mm */
 
+/*
+ * An mm_struct has two counts, as in Linux.  mm_users counts the tasks that
+ * use the address space (mmget/mmput); at the last one the mappings and
+ * page tables go.  mm_count counts references to the struct and its PML4
+ * (mmgrab/mmdrop): all the users together hold one, and a kernel thread
+ * holds one while it runs on the page tables it found loaded (lazy TLB,
+ * see context_switch()), so they stay valid under it.
+ */
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kzalloc(sizeof(*mm));
-	struct page *pgd = alloc_zeroed_page();
+	struct page *pgd;
 
-	if (!mm || !pgd) {
+	if (!mm)
+		return NULL;
+	if (!(pgd = alloc_zeroed_page())) {
 		kfree(mm);
-		if (pgd)
-			put_page(pgd);
 		return NULL;
 	}
 	mm->pgd = page_address(pgd);
@@ -108,19 +117,26 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	return mm;
 }
 
+/*
+ * The copy_X() steps of copy_process() share one shape.  dup_task_struct()
+ * copied the parent's pointer to each part, so when the flag says "share"
+ * the child already points at the parent's object and the step only takes
+ * the reference that pointer needs; otherwise the step installs a copy of
+ * the child's own.  Either way the child then holds one reference, which
+ * the unwind in copy_process() (and exit) drops.
+ */
 static int copy_mm(u64 flags, struct task_struct *p)
 {
 	struct mm_struct *oldmm = current->mm;
 
-	p->mm = p->active_mm = NULL;
-	if (!oldmm) /* a kernel thread */
+	/* A borrowed address space (lazy TLB) is not inherited: the child holds no reference on it. */
+	p->active_mm = NULL;
+	if (!oldmm) /* a kernel thread: p->mm is NULL too */
 		return 0;
-	if (flags & CLONE_VM) {
-		oldmm->mm_users++;
-		p->mm = oldmm;
-	} else if (!(p->mm = dup_mm(oldmm))) {
+	if (flags & CLONE_VM) /* p->mm is current->mm */
+		mmget(oldmm);
+	else if (!(p->mm = dup_mm(oldmm)))
 		return -ENOMEM;
-	}
 	p->active_mm = p->mm;
 	return 0;
 }
@@ -130,7 +146,7 @@ static int copy_mm(u64 flags, struct task_struct *p)
 static int copy_files(u64 flags, struct task_struct *p)
 {
 	/* LAB clone-flag: begin */
-	if (flags & CLONE_FILES) {
+	if (flags & CLONE_FILES) { /* p->files is current->files */
 		get_files_struct(current->files);
 		return 0;
 	}
@@ -140,7 +156,7 @@ static int copy_files(u64 flags, struct task_struct *p)
 
 static int copy_fs(u64 flags, struct task_struct *p)
 {
-	if (flags & CLONE_FS) {
+	if (flags & CLONE_FS) { /* p->fs is current->fs */
 		get_fs_struct(current->fs);
 		return 0;
 	}
@@ -149,7 +165,7 @@ static int copy_fs(u64 flags, struct task_struct *p)
 
 static int copy_sighand(u64 flags, struct task_struct *p)
 {
-	if (flags & CLONE_SIGHAND) {
+	if (flags & CLONE_SIGHAND) { /* p->sighand is current->sighand */
 		current->sighand->count++;
 		return 0;
 	}
@@ -166,20 +182,21 @@ static int copy_sighand(u64 flags, struct task_struct *p)
 	return 0;
 }
 
+/*
+ * Only the reference here: the group's nr_threads and live count the child
+ * in link_task(), after the last step that can fail, so no unwind has to
+ * take it out again.
+ */
 static int copy_signal(u64 flags, struct task_struct *p)
 {
-	if (flags & CLONE_THREAD) {
+	if (flags & CLONE_THREAD) { /* p->signal is current->signal: the same thread group */
 		current->signal->count++;
-		current->signal->nr_threads++;
-		current->signal->live++;
 		return 0;
 	}
 	struct signal_struct *sig = kzalloc(sizeof(*sig));
 	if (!sig)
 		return -ENOMEM;
 	sig->count = 1;
-	sig->nr_threads = 1;
-	sig->live = 1;
 	sig->pgrp = current->signal->pgrp; /* a new process starts in its parent's group */
 	sig->session = current->signal->session;
 	INIT_LIST_HEAD(&sig->thread_head);
@@ -203,15 +220,16 @@ void put_signal(struct signal_struct *sig)
 
 /* ---------------------------------------------------------- the task */
 
+/* A byte copy of orig on a fresh kernel stack: copy_process() says which fields it keeps. */
 static struct task_struct *dup_task_struct(struct task_struct *orig)
 {
 	struct task_struct *p = kmalloc(sizeof(*p));
-	struct page *stack = alloc_pages(THREAD_ORDER);
+	struct page *stack;
 
-	if (!p || !stack) {
+	if (!p)
+		return NULL;
+	if (!(stack = alloc_pages(THREAD_ORDER))) {
 		kfree(p);
-		if (stack)
-			__free_pages(stack, THREAD_ORDER);
 		return NULL;
 	}
 	*p = *orig;
@@ -226,11 +244,6 @@ void put_task_struct(struct task_struct *p)
 		return;
 	__free_pages(virt_to_page(p->stack), THREAD_ORDER);
 	kfree(p);
-}
-
-void set_task_comm(struct task_struct *p, const char *name)
-{
-	strlcpy(p->comm, name, sizeof(p->comm));
 }
 
 /*
@@ -254,14 +267,36 @@ static int check_clone_flags(u64 flags)
 	if ((flags & CLONE_THREAD) &&
 	    ((flags & (CLONE_NEWUSER | CLONE_NEWPID)) || current->pid_ns != current->nsproxy->pid_ns_for_children))
 		return -EINVAL;
-	if ((flags & CLONE_PIDFD) && (flags & (CLONE_DETACHED | CLONE_THREAD)))
-		return -EINVAL;
-	if (flags & CLONE_PIDFD) /* pidfds are not implemented */
+	/* pidfds are not implemented: this also covers Linux's CLONE_PIDFD with CLONE_DETACHED or CLONE_THREAD. */
+	if (flags & CLONE_PIDFD)
 		return -EINVAL;
 	return 0;
 }
 
-/* Put the new task in the family tree and the task list. */
+/* The fields that are the child's own from the start, whatever the parent's were. */
+static void reset_task_fields(struct task_struct *p, const struct kernel_clone_args *args)
+{
+	u64 flags = args->flags;
+
+	p->__state = TASK_NEW;
+	p->flags = args->fn ? PF_KTHREAD : 0;
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->exit_signal = args->exit_signal;
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->run_list);
+	p->pending.signal = 0;
+	p->vfork_done = NULL;
+	p->set_child_tid = flags & CLONE_CHILD_SETTID ? args->child_tid : NULL;
+	p->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
+	p->start_time = jiffies;
+	p->utime = p->stime = 0;
+	if (args->name)
+		set_task_comm(p, args->name);
+}
+
+/* Put the new task in the family tree, its thread group and the task list. */
 static void link_task(struct task_struct *p, u64 flags)
 {
 	if (flags & (CLONE_PARENT | CLONE_THREAD)) {
@@ -282,11 +317,25 @@ static void link_task(struct task_struct *p, u64 flags)
 		if (p->numbers[p->pid_ns->level] == 1)
 			p->pid_ns->child_reaper = p;
 	}
+	p->signal->nr_threads++;
+	p->signal->live++;
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	list_add_tail(&p->tasks, &task_list);
 	nr_threads++;
 }
 
+/*
+ * Build the child of current.  dup_task_struct() starts it as a byte copy
+ * of the parent.  From that copy the child keeps its blocked signal mask
+ * and comm (a kernel thread is named afresh), and the pointers mm, files,
+ * fs, sighand, signal and nsproxy, which the copy_X() steps back with a
+ * reference (shared) or replace (a copy).  The rest is overwritten:
+ * reset_task_fields() sets state, exit status, child lists, pending
+ * signals, tid pointers and times; copy_mm() active_mm; alloc_pid() the
+ * pids; copy_thread() the registers, FPU state and FS base; link_task()
+ * the family and group links; wake_up_new_task() the time slice.  (The
+ * copied fault_address is only read after a fault of the child's sets it.)
+ */
 static struct task_struct *copy_process(struct kernel_clone_args *args)
 {
 	u64 flags = args->flags;
@@ -299,64 +348,45 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		return ERR_PTR(-EAGAIN);
 	if (!(p = dup_task_struct(current)))
 		return ERR_PTR(-ENOMEM);
-
-	p->__state = TASK_NEW;
-	p->flags = args->fn ? PF_KTHREAD : 0;
-	p->exit_state = 0;
-	p->exit_code = 0;
-	p->exit_signal = args->exit_signal;
-	INIT_LIST_HEAD(&p->children);
-	INIT_LIST_HEAD(&p->sibling);
-	INIT_LIST_HEAD(&p->run_list);
-	p->pending.signal = 0;
-	p->vfork_done = NULL;
-	p->set_child_tid = flags & CLONE_CHILD_SETTID ? args->child_tid : NULL;
-	p->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
-	p->start_time = jiffies;
-	p->utime = p->stime = 0;
-	if (args->name)
-		set_task_comm(p, args->name);
+	reset_task_fields(p, args);
 
 	if ((err = copy_files(flags, p)))
-		goto fail_files;
+		goto bad_fork_free;
 	if ((err = copy_fs(flags, p)))
-		goto fail_fs;
+		goto bad_fork_cleanup_files;
 	if ((err = copy_sighand(flags, p)))
-		goto fail_sighand;
+		goto bad_fork_cleanup_fs;
 	if ((err = copy_signal(flags, p)))
-		goto fail_signal;
+		goto bad_fork_cleanup_sighand;
 	if ((err = copy_mm(flags, p)))
-		goto fail_mm;
+		goto bad_fork_cleanup_signal;
 	if ((err = copy_namespaces(flags, p)))
-		goto fail_namespaces;
+		goto bad_fork_cleanup_mm;
 	if ((err = copy_thread(p, args)))
-		goto fail_thread;
+		goto bad_fork_cleanup_namespaces;
 	p->pid_ns = p->nsproxy->pid_ns_for_children;
 	if ((err = alloc_pid(p)))
-		goto fail_pid;
+		goto bad_fork_cleanup_namespaces;
+
+	/* No more failure paths after this point: nothing below is ever undone. */
 	p->pid_ns->count++;
 	link_task(p, flags);
 	return p;
 
-fail_pid:
-fail_thread:
+bad_fork_cleanup_namespaces:
 	put_nsproxy(p->nsproxy);
-fail_namespaces:
+bad_fork_cleanup_mm:
 	if (p->mm)
 		mmput(p->mm);
-fail_mm:
-	if (flags & CLONE_THREAD) {
-		p->signal->nr_threads--;
-		p->signal->live--;
-	}
+bad_fork_cleanup_signal:
 	put_signal(p->signal);
-fail_signal:
+bad_fork_cleanup_sighand:
 	put_sighand(p->sighand);
-fail_sighand:
+bad_fork_cleanup_fs:
 	put_fs_struct(p->fs);
-fail_fs:
+bad_fork_cleanup_files:
 	put_files_struct(p->files);
-fail_files:
+bad_fork_free:
 	put_task_struct(p);
 	return ERR_PTR(err);
 }
@@ -446,7 +476,6 @@ long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
 {
 	struct kernel_clone_args args = {
 		.flags = (u32)flags & ~CSIGNAL,
-		.pidfd = parent_tid,
 		.child_tid = child_tid,
 		.parent_tid = parent_tid,
 		.exit_signal = flags & CSIGNAL,
@@ -520,13 +549,11 @@ long sys_clone3(struct clone_args __user *uargs, size_t size)
 		return -EINVAL;
 	struct kernel_clone_args args = {
 		.flags = a.flags,
-		.pidfd = (int __user *)a.pidfd,
 		.child_tid = (int __user *)a.child_tid,
 		.parent_tid = (int __user *)a.parent_tid,
 		.exit_signal = (int)a.exit_signal,
 		/* The stack grows down: the child starts at its top. */
 		.stack = a.stack ? a.stack + a.stack_size : 0,
-		.stack_size = a.stack_size,
 		.tls = a.tls,
 	};
 	return kernel_clone(&args);

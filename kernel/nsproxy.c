@@ -34,50 +34,72 @@ static struct uts_namespace *clone_uts_ns(struct uts_namespace *old)
 	return ns;
 }
 
+static void put_uts_ns(struct uts_namespace *ns)
+{
+	if (--ns->count == 0)
+		kfree(ns);
+}
+
+/* Each namespace of a new nsproxy is the old one, with a reference, or a new one (NULL: no memory). */
+static struct uts_namespace *copy_utsname(u64 flags, struct uts_namespace *old)
+{
+	if (flags & CLONE_NEWUTS)
+		return clone_uts_ns(old);
+	old->count++;
+	return old;
+}
+
+static struct pid_namespace *copy_pid_ns(u64 flags, struct pid_namespace *old)
+{
+	if (flags & CLONE_NEWPID)
+		return create_pid_namespace(old);
+	old->count++;
+	return old;
+}
+
 void put_nsproxy(struct nsproxy *ns)
 {
 	if (--ns->count)
 		return;
-	if (--ns->uts_ns->count == 0)
-		kfree(ns->uts_ns);
+	put_uts_ns(ns->uts_ns);
 	put_pid_ns(ns->pid_ns_for_children);
 	kfree(ns);
 }
 
+/* A new nsproxy for flags' CLONE_NEW* namespaces, sharing the others with old. */
+static struct nsproxy *create_new_namespaces(u64 flags, struct nsproxy *old)
+{
+	struct nsproxy *ns = kmalloc(sizeof(*ns));
+
+	if (!ns)
+		return NULL;
+	ns->count = 1;
+	if (!(ns->uts_ns = copy_utsname(flags, old->uts_ns)))
+		goto bad_ns_free;
+	if (!(ns->pid_ns_for_children = copy_pid_ns(flags, old->pid_ns_for_children)))
+		goto bad_ns_cleanup_uts;
+	return ns;
+
+bad_ns_cleanup_uts:
+	put_uts_ns(ns->uts_ns);
+bad_ns_free:
+	kfree(ns);
+	return NULL;
+}
+
+/* The copy_X() shape of kernel/fork.c: share with a reference, or install new ones. */
 int copy_namespaces(u64 flags, struct task_struct *p)
 {
-	struct nsproxy *old = p->nsproxy, *ns;
+	struct nsproxy *ns;
 
 	if (flags & UNSUPPORTED_NS)
 		return -EINVAL;
-	if (!(flags & (CLONE_NEWUTS | CLONE_NEWPID))) {
-		old->count++;
+	if (!(flags & (CLONE_NEWUTS | CLONE_NEWPID))) { /* p->nsproxy is current->nsproxy */
+		current->nsproxy->count++;
 		return 0;
 	}
-	if (!(ns = kmalloc(sizeof(*ns))))
+	if (!(ns = create_new_namespaces(flags, current->nsproxy)))
 		return -ENOMEM;
-	ns->count = 1;
-	ns->uts_ns = old->uts_ns;
-	ns->pid_ns_for_children = old->pid_ns_for_children;
-	if (flags & CLONE_NEWUTS) {
-		if (!(ns->uts_ns = clone_uts_ns(old->uts_ns))) {
-			kfree(ns);
-			return -ENOMEM;
-		}
-	} else {
-		ns->uts_ns->count++;
-	}
-	if (flags & CLONE_NEWPID) {
-		ns->pid_ns_for_children = create_pid_namespace(old->pid_ns_for_children);
-		if (!ns->pid_ns_for_children) {
-			ns->pid_ns_for_children = old->pid_ns_for_children;
-			ns->pid_ns_for_children->count++;
-			put_nsproxy(ns);
-			return -ENOMEM;
-		}
-	} else {
-		ns->pid_ns_for_children->count++;
-	}
 	p->nsproxy = ns;
 	return 0;
 }

@@ -5,12 +5,10 @@
 
 struct kernel_clone_args {
 	u64 flags;               /* CLONE_* (without the exit signal) */
-	int __user *pidfd;
 	int __user *child_tid;   /* CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID */
 	int __user *parent_tid;  /* CLONE_PARENT_SETTID */
 	int exit_signal;
 	unsigned long stack;     /* the child's user stack pointer, 0 = the parent's */
-	unsigned long stack_size;
 	unsigned long tls;       /* CLONE_SETTLS: the child's FS base */
 	/* kernel threads */
 	int (*fn)(void *);

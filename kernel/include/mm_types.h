@@ -52,7 +52,7 @@ struct mm_struct {
 	struct list_head mmap;           /* VMAs in address order */
 	int map_count;
 	int mm_users;                    /* tasks using this address space */
-	int mm_count;                    /* references to the struct (the users count as one) */
+	int mm_count;                    /* references to the struct and PML4: the users count as one, a lazy kernel thread as one */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
@@ -69,7 +69,9 @@ static inline unsigned long get_mm_rss(const struct mm_struct *mm)
 
 /* kernel/fork.c: creating and dropping address spaces */
 struct mm_struct *mm_alloc(void);
+static inline void mmget(struct mm_struct *mm) { mm->mm_users++; }  /* one more user (CLONE_VM) */
 void mmput(struct mm_struct *mm);    /* drop a user: tear down at the last */
+static inline void mmgrab(struct mm_struct *mm) { mm->mm_count++; } /* pin the struct and PML4 (lazy TLB) */
 void mmdrop(struct mm_struct *mm);   /* drop a reference to the struct */
 
 /* kernel/mm/mmap.c */

@@ -82,11 +82,24 @@ void wake_up_new_task(struct task_struct *p)
 /* Load the next task's page tables, stack for entries from ring 3, FPU and TLS. */
 static void context_switch(struct task_struct *prev, struct task_struct *next)
 {
-	struct mm_struct *mm = next->mm ? next->mm : prev->active_mm;
+	struct mm_struct *oldmm = prev->active_mm;
 
-	next->active_mm = mm;
-	if (mm && mm != prev->active_mm)
-		load_pgd(mm->pgd);
+	if (!next->mm) {
+		/* A kernel thread runs on the loaded page tables (lazy TLB: no CR3 write) and pins them. */
+		next->active_mm = oldmm;
+		if (prev->mm)
+			mmgrab(oldmm);
+		else
+			prev->active_mm = NULL; /* prev's reference, if any, passes to next */
+	} else {
+		next->active_mm = next->mm;
+		if (next->mm != oldmm)
+			load_pgd(next->mm->pgd);
+		if (!prev->mm && oldmm) {
+			prev->active_mm = NULL;
+			mmdrop(oldmm); /* next's own page tables are loaded now */
+		}
+	}
 	tss_set_kernel_stack((unsigned long)next->stack + THREAD_SIZE);
 	fpu_save(&prev->thread.fpu);
 	fpu_restore(&next->thread.fpu);
