@@ -43,7 +43,7 @@ static int get_futex_key(u32 __user *uaddr, struct futex_key *key)
 		return -EINVAL;
 	if (!vma || addr < vma->vm_start)
 		return -EFAULT;
-	if (vma->vm_shared) {
+	if (vma->vm_flags & VM_SHARED) {
 		key->object = vma->vm_shared;
 		key->offset = ((vma->vm_pgoff << PAGE_SHIFT) + addr - vma->vm_start);
 	} else {

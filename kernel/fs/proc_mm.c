@@ -29,7 +29,7 @@ static const char *vma_name(const struct vm_area_struct *vma, char *buf, size_t 
 		return "[heap]";
 	if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack)
 		return "[stack]";
-	return vma->vm_shared ? "/dev/zero (deleted)" : "";
+	return vma->vm_flags & VM_SHARED ? "/dev/zero (deleted)" : "";
 }
 
 /* start-end perms offset dev inode   path, as in proc(5) */
@@ -65,7 +65,7 @@ static u64 pagemap_entry(struct mm_struct *mm, unsigned long va)
 	u64 e = PM_PRESENT | (pte_pfn(*pte) & PM_PFN_MASK);
 	if (page != zero_page && page_count(page) == 1)
 		e |= PM_MMAP_EXCLUSIVE;
-	if (vma && vma->vm_start <= va && (vma->vm_file || vma->vm_shared))
+	if (vma && vma->vm_start <= va && (vma->vm_file || (vma->vm_flags & VM_SHARED)))
 		e |= PM_FILE;
 	return e;
 }

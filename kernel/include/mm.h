@@ -8,6 +8,7 @@
 #include <types.h>
 #include <list.h>
 #include <asm/page.h>
+#include <mm_types.h>
 
 #define MAX_ORDER 11 /* blocks of 2^0 .. 2^10 pages (4 KiB .. 4 MiB) */
 
@@ -70,4 +71,41 @@ void *kzalloc(size_t size);
 void kfree(const void *p);
 
 void paging_init(void);
+
+/* The frame a leaf entry maps, and the entry mapping a frame with these rights. */
+static inline struct page *pte_page(pte_t pte) { return pfn_to_page(pte_pfn(pte)); }
+static inline pte_t mk_pte(const struct page *page, pte_t prot) { return page_to_phys(page) | prot; }
+/* Writable if the VMA may be written (Linux's maybe_mkwrite). */
+static inline pte_t maybe_mkwrite(pte_t pte, const struct vm_area_struct *vma)
+{
+	return vma->vm_flags & VM_WRITE ? pte_mkwrite(pte) : pte;
+}
+
+/*
+ * A private mapping that may be written: its pages are shared copy-on-write
+ * after fork (write-protected in both page tables), and a write fault copies
+ * or reuses them (do_wp_page).  A shared mapping's pages are never copied.
+ */
+static inline bool is_cow_mapping(unsigned long vm_flags)
+{
+	return (vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
+
+/*
+ * The RSS counter a page of this VMA counts in.  Linux asks the page (anon
+ * or file); here every page of a VMA is of the VMA's kind.  The zero page is
+ * never counted.
+ */
+static inline enum mm_counter mm_counter(const struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_SHARED)
+		return MM_SHMEMPAGES;
+	return vma->vm_file ? MM_FILEPAGES : MM_ANONPAGES;
+}
+static inline void add_mm_counter(struct mm_struct *mm, enum mm_counter member, long value)
+{
+	mm->rss_stat[member] += value;
+}
+static inline void inc_mm_counter(struct mm_struct *mm, enum mm_counter member) { add_mm_counter(mm, member, 1); }
+static inline void dec_mm_counter(struct mm_struct *mm, enum mm_counter member) { add_mm_counter(mm, member, -1); }
 #endif

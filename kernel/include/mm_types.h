@@ -44,7 +44,7 @@ struct vm_area_struct {
 	struct list_head vm_list;        /* in mm->mmap, by address */
 	struct file *vm_file;            /* file backing, or NULL */
 	unsigned long vm_pgoff;          /* offset in the file or shared object, in pages */
-	struct shared_anon *vm_shared;   /* MAP_SHARED anonymous backing, or NULL */
+	struct shared_anon *vm_shared;   /* where a VM_SHARED mapping's pages are, or NULL */
 };
 
 struct mm_struct {

@@ -3,7 +3,7 @@
 #define PGTABLE_H
 #include <asm/pgtable.h>
 
-enum pt_level { PT_PTE = 1, PT_PMD = 2, PT_PUD = 3 };
+enum pt_level { PT_PTE = 1, PT_PMD = 2, PT_PUD = 3, PT_PGD = 4 };
 
 /*
  * The entry for `va` at `level` in the tree rooted at `pgd` (a virtual
@@ -11,6 +11,16 @@ enum pt_level { PT_PTE = 1, PT_PMD = 2, PT_PUD = 3 };
  * memory runs out); without, NULL if one is missing.
  */
 pte_t *pgtable_walk(pte_t *pgd, unsigned long va, enum pt_level level, bool alloc);
+/*
+ * Call fn for each leaf (PTE) table that maps part of [addr, end): with the
+ * entry for addr in it and the part [addr, next) of the range it maps.
+ * Absent tables are stepped over whole at every level, as Linux's
+ * p?d_none_or_clear_bad loops with p?d_addr_end do, so the cost follows the
+ * tables that exist, not the length of the range.  Stops at the first
+ * non-zero result of fn and returns it.
+ */
+typedef int pte_range_fn(pte_t *pte, unsigned long addr, unsigned long next, void *arg);
+int walk_pte_ranges(pte_t *pgd, unsigned long addr, unsigned long end, pte_range_fn *fn, void *arg);
 /* Map one 4 KiB page; returns false when a table could not be allocated. */
 bool map_page(pte_t *pgd, unsigned long va, unsigned long phys, u64 flags);
 

@@ -1,11 +1,12 @@
 /*
  * Page faults and page-table copies: the heart of copy-on-write.
  *
- * After fork, private pages are mapped read-only in both parent and child
- * and their struct page reference count says how many page tables map them.
- * The first write faults into do_wp_page(): if the faulting process is the
- * last owner (count 1) the page is simply made writable again ("reuse");
- * otherwise it gets a copy and drops its reference to the original.
+ * After fork, the pages of private writable (COW) mappings are mapped
+ * read-only in both parent and child, and their struct page reference count
+ * says how many page tables map them.  The first write faults into
+ * do_wp_page(): if the faulting process is the last owner (count 1) the
+ * page is simply made writable again (wp_page_reuse); otherwise it gets a
+ * copy and drops its reference to the original (wp_page_copy).
  * docs/fork.md walks through the life of one page.
  */
 #include <mm_types.h>
@@ -31,24 +32,29 @@ pte_t vma_page_prot(const struct vm_area_struct *vma)
 	return prot;
 }
 
-static enum mm_counter page_counter(const struct vm_area_struct *vma)
+/* The PTE mapping a page this VMA has to itself: the VMA's rights, writable if the VMA is. */
+static pte_t vma_mk_pte(struct page *page, const struct vm_area_struct *vma)
 {
-	if (vma->vm_shared)
-		return MM_SHMEMPAGES;
-	return vma->vm_file ? MM_FILEPAGES : MM_ANONPAGES;
+	return maybe_mkwrite(pte_mkdirty(mk_pte(page, vma_page_prot(vma))), vma);
 }
 
-static void set_pte(struct vm_area_struct *vma, pte_t *pte, struct page *page, bool writable)
+/* Map the page a fault found or made, and count it in the mm's RSS. */
+static void finish_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pte, struct page *page)
 {
-	*pte = page_to_phys(page) | vma_page_prot(vma) | (writable ? _PAGE_RW | _PAGE_DIRTY : 0);
-	if (page != zero_page)
-		vma->vm_mm->rss_stat[page_counter(vma)]++;
+	inc_mm_counter(vma->vm_mm, mm_counter(vma));
+	set_pte_at(vma->vm_mm, address, pte, vma_mk_pte(page, vma));
+}
+
+/* Which page of the VMA's file or shared object the address falls in. */
+static unsigned long linear_page_index(const struct vm_area_struct *vma, unsigned long address)
+{
+	return vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT);
 }
 
 /* Read `page` from the VMA's file; bytes past the end of the file are zero. */
 static int fill_from_file(struct vm_area_struct *vma, unsigned long address, struct page *page)
 {
-	off_t pos = (off_t)(vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT)) << PAGE_SHIFT;
+	off_t pos = (off_t)linear_page_index(vma, address) << PAGE_SHIFT;
 	void *kaddr = page_address(page);
 	ssize_t n = kernel_read(vma->vm_file, kaddr, PAGE_SIZE, pos);
 
@@ -61,7 +67,7 @@ static int fill_from_file(struct vm_area_struct *vma, unsigned long address, str
 /* The page of a shared anonymous object at this address, allocated on first touch. */
 static struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long address)
 {
-	unsigned long idx = vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT);
+	unsigned long idx = linear_page_index(vma, address);
 	struct page **slot = &vma->vm_shared->pages[idx];
 
 	if (!*slot && !(*slot = alloc_zeroed_page()))
@@ -70,75 +76,115 @@ static struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long a
 	return *slot;
 }
 
-/* A not-present page: demand paging. */
-static int do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned flags)
+/* Not present in a private anonymous mapping: demand-zero. */
+static int do_anonymous_page(struct vm_area_struct *vma, unsigned long address, pte_t *pte, unsigned flags)
 {
-	bool write = flags & FAULT_FLAG_WRITE;
 	struct page *page;
 
-	if (vma->vm_shared) {
-		if (!(page = shared_anon_page(vma, address)))
-			return -ENOMEM;
-		set_pte(vma, pte, page, vma->vm_flags & VM_WRITE);
-		return 0;
-	}
-	if (!vma->vm_file && !write) {
-		/* Reading memory never written: share the zero page until a write. */
+	if (!(flags & FAULT_FLAG_WRITE)) {
+		/* Reading memory never written: share the zero page, read-only, until a write. */
 		get_page(zero_page);
-		set_pte(vma, pte, zero_page, false);
+		set_pte_at(vma->vm_mm, address, pte, mk_pte(zero_page, vma_page_prot(vma)));
 		vm_events[ZERO_PAGE_MAP]++;
 		return 0;
 	}
-	if (!(page = alloc_page()))
+	if (!(page = alloc_zeroed_page()))
 		return -ENOMEM;
-	if (vma->vm_file) {
-		int err = fill_from_file(vma, address, page);
-		if (err) {
-			put_page(page);
-			return err;
-		}
-		vm_events[DEMAND_FILE]++;
-	} else {
-		clear_page(page_address(page));
-		vm_events[DEMAND_ZERO]++;
-	}
-	/* A private page nobody else maps may be writable at once. */
-	set_pte(vma, pte, page, vma->vm_flags & VM_WRITE);
-	trace_demand_fault(address, page_to_pfn(page), vma->vm_file != NULL);
+	finish_fault(vma, address, pte, page);
+	vm_events[DEMAND_ZERO]++;
+	trace_demand_fault(address, page_to_pfn(page), false);
 	return 0;
 }
 
+/* Not present in a MAP_SHARED mapping: the shared object's page, the same one in every mapping. */
+static int do_shared_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+{
+	struct page *page = shared_anon_page(vma, address);
+
+	if (!page)
+		return -ENOMEM;
+	finish_fault(vma, address, pte, page);
+	return 0;
+}
+
+/* Not present in a mapping with backing: a shared object's page, or a private page read from the file. */
+static int do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+{
+	struct page *page;
+
+	if (vma->vm_flags & VM_SHARED)
+		return do_shared_fault(vma, address, pte);
+	if (!(page = alloc_page()))
+		return -ENOMEM;
+	int err = fill_from_file(vma, address, page);
+	if (err) {
+		put_page(page);
+		return err;
+	}
+	/* A private page nobody else maps may be writable at once. */
+	finish_fault(vma, address, pte, page);
+	vm_events[DEMAND_FILE]++;
+	trace_demand_fault(address, page_to_pfn(page), true);
+	return 0;
+}
+
+/* Make the faulting PTE writable in place: the page stays, nothing is copied. */
+static void wp_page_reuse(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+{
+	set_pte_at(vma->vm_mm, address, pte, pte_mkdirty(pte_mkwrite(*pte)));
+	flush_tlb_one(address & PAGE_MASK);
+}
+
 /*
- * A write to a present, read-only page of a writable private mapping:
- * copy-on-write.  Reuse the frame if we are its only user, else copy it.
+ * Copy-on-write: give this mapping a page of its own with the old one's
+ * contents (zeroes, for the zero page), writable, and drop its reference to
+ * the old one, which may let its other owner reuse it.
  */
-static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+static int wp_page_copy(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
 {
 	/* LAB cow: begin */
-	struct page *old = pfn_to_page(pte_pfn(*pte));
-	unsigned long va = address & PAGE_MASK;
+	struct page *old = pte_page(*pte), *new;
+	int count_before = page_count(old);
 
-	if (old != zero_page && page_count(old) == 1) {
-		*pte |= _PAGE_RW | _PAGE_DIRTY;
-		flush_tlb_one(va);
-		vm_events[COW_FAULT_REUSE]++;
-		trace_cow_fault(address, page_to_pfn(old), page_to_pfn(old), 1, false);
-		return 0;
-	}
-	struct page *new = alloc_page();
+	if (old == zero_page)
+		new = alloc_zeroed_page();
+	else if ((new = alloc_page()))
+		copy_page(page_address(new), page_address(old));
 	if (!new)
 		return -ENOMEM;
-	copy_page(page_address(new), page_address(old));
-	int count_before = page_count(old);
-	if (old != zero_page)
-		vma->vm_mm->rss_stat[page_counter(vma)]--;
-	set_pte(vma, pte, new, true);
-	flush_tlb_one(va);
+	if (old == zero_page)
+		inc_mm_counter(vma->vm_mm, mm_counter(vma)); /* else the copy takes the old page's place */
+	set_pte_at(vma->vm_mm, address, pte, vma_mk_pte(new, vma));
+	flush_tlb_one(address & PAGE_MASK); /* before the old frame can be freed and reused */
 	put_page(old);
 	vm_events[COW_FAULT_COPY]++;
 	trace_cow_fault(address, page_to_pfn(old), page_to_pfn(new), count_before, true);
 	return 0;
 	/* LAB cow: end */
+}
+
+/*
+ * A write to a present, write-protected page of a writable VMA.  In a
+ * shared mapping every mapping writes the same page: make it writable.  In
+ * a COW mapping the last owner reuses the page, anyone else copies it.
+ */
+static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+{
+	if (!is_cow_mapping(vma->vm_flags)) {
+		wp_page_reuse(vma, address, pte);
+		return 0;
+	}
+	/* LAB cow: begin */
+	struct page *page = pte_page(*pte);
+
+	if (page != zero_page && page_count(page) == 1) {
+		wp_page_reuse(vma, address, pte);
+		vm_events[COW_FAULT_REUSE]++;
+		trace_cow_fault(address, page_to_pfn(page), page_to_pfn(page), 1, false);
+		return 0;
+	}
+	/* LAB cow: end */
+	return wp_page_copy(vma, address, pte);
 }
 
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned flags)
@@ -147,87 +193,104 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned 
 
 	if (!pte)
 		return -ENOMEM;
-	if (!pte_present(*pte))
-		return do_fault(vma, address, pte, flags);
-	if ((flags & FAULT_FLAG_WRITE) && !pte_write(*pte)) {
-		if (vma->vm_flags & VM_SHARED) {
-			*pte |= _PAGE_RW | _PAGE_DIRTY;
-			flush_tlb_one(address & PAGE_MASK);
-			return 0;
-		}
-		return do_wp_page(vma, address, pte);
+	if (!pte_present(*pte)) {
+		if (vma->vm_file || (vma->vm_flags & VM_SHARED))
+			return do_fault(vma, address, pte);
+		return do_anonymous_page(vma, address, pte, flags);
 	}
+	if ((flags & FAULT_FLAG_WRITE) && !pte_write(*pte))
+		return do_wp_page(vma, address, pte);
 	/* Present and allowed: another path already resolved it (e.g. a stale TLB entry). */
 	flush_tlb_one(address & PAGE_MASK);
 	return 0;
 }
 
 /*
- * Page-table ranges are handled one leaf table at a time, as Linux's
- * pte_range functions do: the walk from the root is made once per 2 MiB,
- * then the PTEs for that stretch are consecutive entries of one table.
+ * Ranges of page tables are walked by walk_pte_ranges(), which steps over
+ * absent tables at every level and hands over one leaf table at a time: the
+ * functions below run along the PTEs of one such table, as Linux's
+ * *_pte_range functions do.
  */
-static unsigned long pmd_end(unsigned long va, unsigned long end)
-{
-	return MIN(ALIGN_DOWN(va, PMD_SIZE) + PMD_SIZE, end);
-}
 
 /*
- * A private page at fork: both page tables map the same frame, read-only, and
- * the frame gains a reference; the first write, by either side, copies it
- * (do_wp_page).
+ * fork, one present page: the child maps the same frame and takes a
+ * reference.  In a COW mapping the page is write-protected in both page
+ * tables, so that whichever process writes first takes the fault
+ * (do_wp_page); a shared mapping keeps its rights in both.
  */
-static int fork_private_page(struct vm_area_struct *vma, pte_t *spte, pte_t *dpte)
+static void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vma, pte_t *dst_pte, pte_t *src_pte,
+			     unsigned long addr)
 {
-	(void)vma;
+	pte_t pte = *src_pte;
+	struct page *page = pte_page(pte);
+
 	/* LAB cow: begin */
-	*spte &= ~_PAGE_RW;
-	*dpte = *spte;
-	get_page(pfn_to_page(pte_pfn(*spte)));
-	return 0;
+	if (is_cow_mapping(vma->vm_flags) && pte_write(pte)) {
+		pte = pte_wrprotect(pte);
+		set_pte_at(vma->vm_mm, addr, src_pte, pte);
+	}
 	/* LAB cow: end */
+	get_page(page);
+	if (page != zero_page)
+		inc_mm_counter(dst_mm, mm_counter(vma));
+	set_pte_at(dst_mm, addr, dst_pte, pte);
 }
 
-/* Give dst the present pages of [va, next), which one leaf table maps. */
-static int copy_pte_range(struct mm_struct *dst, pte_t *spte, struct vm_area_struct *vma, unsigned long va,
-			  unsigned long next)
-{
-	bool shared = vma->vm_flags & VM_SHARED;
-	pte_t *dpte = NULL;
-	unsigned long n = (next - va) >> PAGE_SHIFT;
+struct copy_walk {
+	struct mm_struct *dst_mm;
+	struct vm_area_struct *vma;
+};
 
-	for (unsigned long i = 0; i < n; i++) {
-		if (!pte_present(spte[i]))
+/* Give the child the present pages of [addr, end), which one leaf table of the parent maps from src_pte on. */
+static int copy_pte_range(pte_t *src_pte, unsigned long addr, unsigned long end, void *arg)
+{
+	struct copy_walk *copy = arg;
+	pte_t *dst_pte = pgtable_walk(copy->dst_mm->pgd, addr, PT_PTE, true);
+
+	if (!dst_pte)
+		return -ENOMEM;
+	for (; addr != end; addr += PAGE_SIZE, src_pte++, dst_pte++) {
+		if (!pte_present(*src_pte))
 			continue;
-		if (!dpte && !(dpte = pgtable_walk(dst->pgd, va, PT_PTE, true)))
-			return -ENOMEM;
-		if (shared) { /* MAP_SHARED: the same frame, writable as before, in both */
-			dpte[i] = spte[i];
-			get_page(pfn_to_page(pte_pfn(spte[i])));
-		} else {
-			int err = fork_private_page(vma, &spte[i], &dpte[i]);
-			if (err)
-				return err;
-		}
-		if (pfn_to_page(pte_pfn(dpte[i])) != zero_page)
-			dst->rss_stat[page_counter(vma)]++;
+		/* LAB cow: begin */
+		copy_present_pte(copy->dst_mm, copy->vma, dst_pte, src_pte, addr);
+		/* LAB cow: end */
 	}
 	return 0;
 }
 
 /*
- * fork: give the child the parent's pages for this VMA.  Shared mappings
- * keep their rights; private writable pages become read-only in BOTH page
- * tables, so whichever writes first takes the copy-on-write fault.
+ * fork: give the child the parent's pages for this VMA, sharing each frame
+ * (copy_present_pte).  dup_mmap() reloads CR3 afterwards, so the parent's
+ * TLB forgets the entries that were writable a moment ago.
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
-	for (unsigned long va = vma->vm_start, next; va < vma->vm_end; va = next) {
-		next = pmd_end(va, vma->vm_end);
-		pte_t *spte = pgtable_walk(src->pgd, va, PT_PTE, false);
-		int err = spte ? copy_pte_range(dst, spte, vma, va, next) : 0;
-		if (err)
-			return err;
+	struct copy_walk copy = { .dst_mm = dst, .vma = vma };
+
+	return walk_pte_ranges(src->pgd, vma->vm_start, vma->vm_end, copy_pte_range, &copy);
+}
+
+struct zap_walk {
+	struct vm_area_struct *vma;
+	bool flush; /* only a loaded address space can have TLB entries (exit and exec unload it first) */
+};
+
+static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void *arg)
+{
+	struct zap_walk *zap = arg;
+	struct mm_struct *mm = zap->vma->vm_mm;
+
+	for (; addr != end; addr += PAGE_SIZE, pte++) {
+		if (!pte_present(*pte))
+			continue;
+		struct page *page = pte_page(*pte);
+		pte_clear(mm, addr, pte);
+		if (zap->flush)
+			flush_tlb_one(addr);
+		if (page != zero_page)
+			dec_mm_counter(mm, mm_counter(zap->vma));
+		put_page(page);
 	}
 	return 0;
 }
@@ -235,56 +298,59 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 /* Unmap [start, end) of a VMA, dropping each page's reference. */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-	struct mm_struct *mm = vma->vm_mm;
-	/* Only a loaded address space can have TLB entries (exit and exec unload it first). */
-	bool loaded = mm == current->active_mm;
+	struct zap_walk zap = { .vma = vma, .flush = vma->vm_mm == current->active_mm };
 
-	for (unsigned long va = start, next; va < end; va = next) {
-		next = pmd_end(va, end);
-		pte_t *pte = pgtable_walk(mm->pgd, va, PT_PTE, false);
-		for (unsigned long a = va; pte && a < next; a += PAGE_SIZE, pte++) {
-			if (!pte_present(*pte))
-				continue;
-			struct page *page = pfn_to_page(pte_pfn(*pte));
-			*pte = 0;
-			if (loaded)
-				flush_tlb_one(a);
-			if (page != zero_page)
-				mm->rss_stat[page_counter(vma)]--;
-			put_page(page);
-		}
-	}
+	walk_pte_ranges(vma->vm_mm->pgd, start, end, zap_pte_range, &zap);
 }
-/* Apply a VMA's (new) rights to its present pages; private pages lose write and refault. */
+
+struct change_walk {
+	struct mm_struct *mm;
+	pte_t newprot;
+};
+
+static int change_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void *arg)
+{
+	struct change_walk *change = arg;
+
+	for (; addr != end; addr += PAGE_SIZE, pte++) {
+		if (!pte_present(*pte))
+			continue;
+		set_pte_at(change->mm, addr, pte, pte_modify(*pte, change->newprot));
+		flush_tlb_one(addr);
+	}
+	return 0;
+}
+
+/*
+ * Apply a VMA's (new) rights to its present pages.  Pages of a COW mapping
+ * stay write-protected: a write faults and reuses or copies the page.
+ */
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-	bool shared_write = (vma->vm_flags & (VM_SHARED | VM_WRITE)) == (VM_SHARED | VM_WRITE);
+	struct change_walk change = { .mm = vma->vm_mm, .newprot = vma_page_prot(vma) };
 
-	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
-		pte_t *pte = pgtable_walk(vma->vm_mm->pgd, va, PT_PTE, false);
-		if (!pte || !pte_present(*pte))
-			continue;
-		*pte = (*pte & PTE_PFN_MASK) | vma_page_prot(vma) | (shared_write ? _PAGE_RW : 0);
-		flush_tlb_one(va);
-	}
+	if (!is_cow_mapping(vma->vm_flags))
+		change.newprot = maybe_mkwrite(change.newprot, vma);
+	walk_pte_ranges(vma->vm_mm->pgd, start, end, change_pte_range, &change);
 }
 
-/* Free the user half's page-table pages (the leaves were zapped already). */
-static void free_table(pte_t *table, int level)
+/* Free the tables below a table of this level (the leaves were zapped already), then their frames. */
+static void free_lower_tables(pte_t *table, enum pt_level level, unsigned nr_entries)
 {
-	for (int i = 0; i < (level == 4 ? USER_PGD_ENTRIES : PTRS_PER_TABLE); i++) {
-		if (!(table[i] & _PAGE_PRESENT))
+	for (unsigned i = 0; i < nr_entries; i++) {
+		if (!pte_present(table[i]))
 			continue;
-		if (level > 2)
-			free_table(pte_table(table[i]), level - 1);
-		put_page(pfn_to_page(pte_pfn(table[i])));
+		if (level > PT_PMD)
+			free_lower_tables(pte_table(table[i]), level - 1, PTRS_PER_TABLE);
+		put_page(pte_page(table[i]));
 		table[i] = 0;
 	}
 }
 
+/* Free the page-table pages of the user half; the kernel half is init_pgd's, shared by all. */
 void free_pgtables(struct mm_struct *mm)
 {
-	free_table(mm->pgd, 4);
+	free_lower_tables(mm->pgd, PT_PGD, USER_PGD_ENTRIES);
 }
 
 /* Called by the architecture's page-fault handler for the current task. */

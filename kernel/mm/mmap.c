@@ -89,7 +89,7 @@ static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struc
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && a->vm_file == b->vm_file &&
 	       a->vm_shared == b->vm_shared &&
-	       (!a->vm_file && !a->vm_shared ? true : a->vm_pgoff + vma_pages(a) == b->vm_pgoff);
+	       (!a->vm_file && !(a->vm_flags & VM_SHARED) ? true : a->vm_pgoff + vma_pages(a) == b->vm_pgoff);
 }
 
 /* Absorb b into a (a directly precedes b and they are alike); b is freed. */

@@ -10,14 +10,37 @@
 
 pte_t *init_pgd;
 
+/* The entry for va in a table whose entries are of this level. */
+static pte_t *table_entry(pte_t *table, unsigned long va, enum pt_level level)
+{
+	switch (level) {
+	case PT_PGD:
+		return &table[pgd_index(va)];
+	case PT_PUD:
+		return &table[pud_index(va)];
+	case PT_PMD:
+		return &table[pmd_index(va)];
+	default:
+		return &table[pte_index(va)];
+	}
+}
+
+/* How much address space one entry of this level maps. */
+static unsigned long entry_size(enum pt_level level)
+{
+	static const unsigned long sizes[] = {
+		[PT_PTE] = PAGE_SIZE, [PT_PMD] = PMD_SIZE, [PT_PUD] = PUD_SIZE, [PT_PGD] = PGDIR_SIZE,
+	};
+	return sizes[level];
+}
+
 pte_t *pgtable_walk(pte_t *pgd, unsigned long va, enum pt_level level, bool alloc)
 {
-	static const unsigned shifts[] = { 0, PAGE_SHIFT, PMD_SHIFT, PUD_SHIFT, PGDIR_SHIFT };
 	pte_t *table = pgd;
 
-	for (int l = 4; l > (int)level; l--) {
-		pte_t *e = &table[(va >> shifts[l]) & 511];
-		if (!(*e & _PAGE_PRESENT)) {
+	for (enum pt_level l = PT_PGD; l > level; l--) {
+		pte_t *e = table_entry(table, va, l);
+		if (!pte_present(*e)) {
 			if (!alloc)
 				return NULL;
 			struct page *page = alloc_zeroed_page();
@@ -27,7 +50,39 @@ pte_t *pgtable_walk(pte_t *pgd, unsigned long va, enum pt_level level, bool allo
 		}
 		table = pte_table(*e);
 	}
-	return &table[(va >> shifts[level]) & 511];
+	return table_entry(table, va, level);
+}
+
+/* The end of the entry of this level that maps addr, or end if that comes first (Linux's p?d_addr_end). */
+static unsigned long entry_addr_end(unsigned long addr, unsigned long end, enum pt_level level)
+{
+	unsigned long boundary = (addr + entry_size(level)) & ~(entry_size(level) - 1);
+
+	return boundary - 1 < end - 1 ? boundary : end; /* - 1: a boundary at the top wraps to 0 */
+}
+
+/* The entries of one table (of this level) over [addr, end), which lies inside what the table maps. */
+static int walk_table(pte_t *table, enum pt_level level, unsigned long addr, unsigned long end,
+		      pte_range_fn *fn, void *arg)
+{
+	pte_t *e = table_entry(table, addr, level);
+
+	for (unsigned long next; addr != end; addr = next, e++) {
+		next = entry_addr_end(addr, end, level);
+		if (!pte_present(*e))
+			continue;
+		pte_t *lower = pte_table(*e);
+		int err = level == PT_PMD ? fn(table_entry(lower, addr, PT_PTE), addr, next, arg)
+					  : walk_table(lower, level - 1, addr, next, fn, arg);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int walk_pte_ranges(pte_t *pgd, unsigned long addr, unsigned long end, pte_range_fn *fn, void *arg)
+{
+	return addr < end ? walk_table(pgd, PT_PGD, addr, end, fn, arg) : 0;
 }
 
 bool map_page(pte_t *pgd, unsigned long va, unsigned long phys, u64 flags)

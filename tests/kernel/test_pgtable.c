@@ -3,6 +3,7 @@
 #include <pgtable.h>
 #include <mm.h>
 #include <string.h>
+#include <uapi/errno.h>
 
 extern char _text[], _etext[], _erodata[], _end[];
 
@@ -50,4 +51,57 @@ KERNEL_TEST(pgtable_map_and_walk)
 		put_page(pfn_to_page(pte_pfn(*levels[i])));
 	put_page(root);
 	put_page(frame);
+}
+
+struct visit_log {
+	int calls;
+	unsigned long addr[8], next[8];
+	pte_t *pte[8];
+	int stop_at; /* the call that returns an error, or -1 */
+};
+
+static int log_visit(pte_t *pte, unsigned long addr, unsigned long next, void *arg)
+{
+	struct visit_log *log = arg;
+	int i = log->calls++;
+
+	if (i < 8)
+		log->addr[i] = addr, log->next[i] = next, log->pte[i] = pte;
+	return i == log->stop_at ? -E2BIG : 0;
+}
+
+/*
+ * walk_pte_ranges hands over exactly the leaf tables that exist, each with
+ * its part of the range, and the PTE for its first address; free_pgtables
+ * then returns every table frame.
+ */
+KERNEL_TEST(pgtable_walk_pte_ranges_visits_the_tables_that_exist)
+{
+	unsigned long before = nr_free_pages();
+	struct page *root = alloc_zeroed_page(), *frame = alloc_page();
+	struct mm_struct mm = { .pgd = root ? page_address(root) : NULL };
+	/* Two pages in one leaf table, one in the next 2 MiB, one in another 512 GiB. */
+	const unsigned long va[] = { 0x40001000ul, 0x40005000ul, 0x40200000ul, 0x0000400000003000ul };
+	unsigned long start = 0x40003000ul, end = 0x0000400000200000ul;
+
+	KT_ASSERT(root && frame);
+	for (int i = 0; i < 4; i++)
+		KT_ASSERT(map_page(mm.pgd, va[i], page_to_phys(frame), _PAGE_PRESENT | _PAGE_USER));
+	struct visit_log log = { .stop_at = -1 };
+	KT_ASSERT(walk_pte_ranges(mm.pgd, start, end, log_visit, &log) == 0);
+	KT_ASSERT(log.calls == 3);
+	KT_ASSERT(log.addr[0] == start && log.next[0] == 0x40200000ul);
+	KT_ASSERT(log.addr[1] == 0x40200000ul && log.next[1] == 0x40400000ul);
+	KT_ASSERT(log.addr[2] == 0x0000400000000000ul && log.next[2] == end);
+	for (int i = 0; i < 3; i++)
+		KT_ASSERT(log.pte[i] == pgtable_walk(mm.pgd, log.addr[i], PT_PTE, false));
+	struct visit_log stopped = { .stop_at = 1 };
+	KT_ASSERT(walk_pte_ranges(mm.pgd, 0, TASK_SIZE, log_visit, &stopped) == -E2BIG && stopped.calls == 2);
+
+	for (int i = 0; i < 4; i++)
+		*pgtable_walk(mm.pgd, va[i], PT_PTE, false) = 0;
+	free_pgtables(&mm);
+	put_page(root);
+	put_page(frame);
+	KT_ASSERT(nr_free_pages() == before);
 }

@@ -36,6 +36,8 @@ typedef u64 pte_t;
 #define PUD_SHIFT 30
 #define PMD_SHIFT 21
 #define PMD_SIZE (1ul << PMD_SHIFT)
+#define PUD_SIZE (1ul << PUD_SHIFT)
+#define PGDIR_SIZE (1ul << PGDIR_SHIFT)
 #define USER_PGD_ENTRIES 256 /* PML4 entries 0..255 are user space */
 
 static inline unsigned pgd_index(unsigned long va) { return (va >> PGDIR_SHIFT) & 511; }
@@ -46,4 +48,19 @@ static inline unsigned long pte_pfn(pte_t pte) { return (pte & PTE_PFN_MASK) >> 
 static inline bool pte_present(pte_t pte) { return pte & (_PAGE_PRESENT | _PAGE_PROTNONE); }
 static inline bool pte_write(pte_t pte) { return pte & _PAGE_RW; }
 static inline pte_t *pte_table(pte_t entry) { return (pte_t *)__va(entry & PTE_PFN_MASK); }
+
+/* Editing a leaf entry's rights; pte_modify keeps the frame and what the CPU recorded (accessed, dirty). */
+#define _PAGE_CHG_MASK (PTE_PFN_MASK | _PAGE_ACCESSED | _PAGE_DIRTY)
+static inline pte_t pte_mkwrite(pte_t pte) { return pte | _PAGE_RW; }
+static inline pte_t pte_wrprotect(pte_t pte) { return pte & ~_PAGE_RW; }
+static inline pte_t pte_mkdirty(pte_t pte) { return pte | _PAGE_DIRTY; }
+static inline pte_t pte_modify(pte_t pte, pte_t newprot) { return (pte & _PAGE_CHG_MASK) | newprot; }
+/* Install or clear an entry.  x86 needs neither mm nor addr; they say which table it is, as in Linux. */
+struct mm_struct;
+static inline void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
+{
+	(void)mm, (void)addr;
+	*ptep = pte;
+}
+static inline void pte_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep) { set_pte_at(mm, addr, ptep, 0); }
 #endif
