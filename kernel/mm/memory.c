@@ -24,8 +24,9 @@ unsigned long vm_events[NR_VM_EVENTS];
 /* The PTE bits for a page of this VMA, without the write bit (added per case). */
 pte_t vma_page_prot(const struct vm_area_struct *vma)
 {
-	/* PROT_NONE: a supervisor page would still be readable by copy_from_user. */
-	pte_t prot = vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC) ? _PAGE_PRESENT | _PAGE_USER : _PAGE_PROTNONE;
+	/* PROT_NONE: not present to the MMU, since a supervisor page would still be readable by copy_from_user. */
+	bool accessible = vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC);
+	pte_t prot = accessible ? _PAGE_PRESENT | _PAGE_USER : _PAGE_PROTNONE;
 
 	if (!(vma->vm_flags & VM_EXEC))
 		prot |= _PAGE_NX;
