@@ -355,9 +355,9 @@ static int exec_binprm(struct linux_binprm *b)
 		return err;
 	}
 	current->mm->mmap_base = STACK_TOP - STACK_GAP;
+	trace_exec(b->filename); /* under the old name: "pid 2 (sh) /bin/cowdemo" */
 	flush_old_exec_state(b);
 	start_thread(current_pt_regs(), b->load_bias + b->ehdr.e_entry, sp);
-	trace_exec(b->filename);
 	return 0;
 }
 

@@ -407,7 +407,7 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	pid_t nr = task_pid_vnr(p);
-	trace_clone(args->flags | (args->exit_signal & CSIGNAL), current->pid, p->pid);
+	trace_clone(args->flags | (args->exit_signal & CSIGNAL), p->pid);
 	if (args->flags & CLONE_PARENT_SETTID)
 		put_user_obj(args->parent_tid, &nr); /* a bad pointer is ignored, as on Linux */
 	if (args->flags & CLONE_VFORK)

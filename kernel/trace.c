@@ -1,7 +1,13 @@
-/* The trace events' text.  Each line starts with the event name and the pid. */
+/*
+ * The trace events' text.  Each line starts with the event name, the pid
+ * and the command of the process it happened in ("[cow] pid 6 (cowdemo)"),
+ * so a demo's events stand apart from its shell's; faults name the VMA as
+ * /proc/PID/maps does, and signals go by name.
+ */
 #include <trace.h>
 #include <sched.h>
 #include <printk.h>
+#include <proc_fs.h>
 #include <string.h>
 #include <uapi/sched.h>
 
@@ -64,24 +70,44 @@ __attribute__((format(printf, 1, 2))) static void trace_line(const char *fmt, ..
 	console_print(buf, MIN((size_t)n, sizeof(buf) - 1));
 }
 
-static int cur_pid(void)
+/* "pid 6 (cowdemo)": the current process, as every line names it. */
+static const char *who(char *buf, size_t size)
 {
-	return current ? current->pid : 0;
+	if (!current)
+		return "pid 0 (boot)";
+	snprintf(buf, size, "pid %d (%s)", current->pid, current->comm);
+	return buf;
 }
 
-void __trace_cow_fault(unsigned long addr, unsigned long old_pfn, unsigned long new_pfn, int count, bool copied)
+/* " [stack]", " /bin/cowdemo" or "" for an anonymous mapping. */
+static const char *where(const struct vm_area_struct *vma, char *buf, size_t size)
 {
+	char name[200];
+	const char *n = proc_vma_name(vma, name, sizeof(name));
+
+	snprintf(buf, size, "%s%s", *n ? " " : "", n);
+	return buf;
+}
+
+void __trace_cow_fault(const struct vm_area_struct *vma, unsigned long addr, unsigned long old_pfn,
+		       unsigned long new_pfn, int count, bool copied)
+{
+	char w[48], v[208];
+
 	if (copied)
-		trace_line("[cow] pid %d write at %lx: frame %lx shared by %d -> copied to frame %lx\n",
-		       cur_pid(), addr, old_pfn, count, new_pfn);
+		trace_line("[cow] %s write at %lx%s: frame %lx shared by %d -> copied to frame %lx\n",
+			   who(w, sizeof(w)), addr, where(vma, v, sizeof(v)), old_pfn, count, new_pfn);
 	else
-		trace_line("[cow] pid %d write at %lx: frame %lx has one owner -> reused, no copy\n",
-		       cur_pid(), addr, old_pfn);
+		trace_line("[cow] %s write at %lx%s: frame %lx has one owner -> reused, no copy\n",
+			   who(w, sizeof(w)), addr, where(vma, v, sizeof(v)), old_pfn);
 }
 
-void __trace_demand_fault(unsigned long addr, unsigned long pfn, bool file)
+void __trace_demand_fault(const struct vm_area_struct *vma, unsigned long addr, unsigned long pfn, bool file)
 {
-	trace_line("[fault] pid %d at %lx: new %s frame %lx\n", cur_pid(), addr, file ? "file" : "zeroed", pfn);
+	char w[48], v[208];
+
+	trace_line("[fault] %s at %lx%s: new %s frame %lx\n", who(w, sizeof(w)), addr,
+		   where(vma, v, sizeof(v)), file ? "file" : "zeroed", pfn);
 }
 
 static const struct {
@@ -96,31 +122,42 @@ static const struct {
 	{ CLONE_NEWUTS, "CLONE_NEWUTS" }, { CLONE_NEWPID, "CLONE_NEWPID" },
 };
 
-void __trace_clone(u64 flags, int parent, int child)
+void __trace_clone(u64 flags, int child)
 {
-	char buf[320];
+	char w[48], buf[320];
 	size_t len = 0;
 
 	for (size_t i = 0; i < ARRAY_SIZE(clone_flags); i++)
 		if (flags & clone_flags[i].flag)
 			len += snprintf(buf + len, sizeof(buf) - len, "%s|", clone_flags[i].name);
-	snprintf(buf + len, sizeof(buf) - len, "sig=%d", (int)(flags & CSIGNAL));
-	trace_line("[clone] pid %d -> child %d flags %s\n", parent, child, buf);
+	int sig = (int)(flags & CSIGNAL);
+	const char *name = sigabbrev_np(sig);
+	if (name)
+		snprintf(buf + len, sizeof(buf) - len, "sig=SIG%s", name);
+	else
+		snprintf(buf + len, sizeof(buf) - len, "sig=%d", sig);
+	trace_line("[clone] %s -> child %d flags %s\n", who(w, sizeof(w)), child, buf);
 }
 
 void __trace_exec(const char *path)
 {
-	trace_line("[exec] pid %d %s\n", cur_pid(), path);
+	char w[48];
+
+	trace_line("[exec] %s %s\n", who(w, sizeof(w)), path);
 }
 
 void __trace_exit(int code)
 {
-	trace_line("[exit] pid %d status %x\n", cur_pid(), code);
+	char w[48];
+
+	trace_line("[exit] %s status %x\n", who(w, sizeof(w)), code);
 }
 
 void __trace_wait(int pid, int status)
 {
-	trace_line("[wait] pid %d reaped %d status %x\n", cur_pid(), pid, status);
+	char w[48];
+
+	trace_line("[wait] %s reaped %d status %x\n", who(w, sizeof(w)), pid, status);
 }
 
 void __trace_switch(int prev, int next)

@@ -19,7 +19,8 @@
 #define PM_FILE (1ull << 61)
 #define PM_PRESENT (1ull << 63)
 
-static const char *vma_name(const struct vm_area_struct *vma, char *buf, size_t size)
+/* include/proc_fs.h */
+const char *proc_vma_name(const struct vm_area_struct *vma, char *buf, size_t size)
 {
 	const struct mm_struct *mm = vma->vm_mm;
 
@@ -43,7 +44,7 @@ int proc_maps_show(struct task_struct *t, struct seq_buf *m)
 	list_for_each_entry(vma, &t->mm->mmap, vm_list) {
 		unsigned long f = vma->vm_flags;
 		unsigned long ino = vma->vm_file ? vma->vm_file->inode->ino : 0;
-		const char *name = vma_name(vma, path, sizeof(path));
+		const char *name = proc_vma_name(vma, path, sizeof(path));
 		char head[96];
 		int len = snprintf(head, sizeof(head), "%08lx-%08lx %c%c%c%c %08lx 00:00 %lu ", vma->vm_start,
 				   vma->vm_end, f & VM_READ ? 'r' : '-', f & VM_WRITE ? 'w' : '-',

@@ -20,6 +20,10 @@
 #include <types.h>
 
 struct task_struct;
+struct vm_area_struct;
+
+/* The name /proc/PID/maps shows for a VMA: its file's path, [heap], [stack] or "" (in buf or static). */
+const char *proc_vma_name(const struct vm_area_struct *vma, char *buf, size_t size);
 
 /* A text buffer that grows as it is written; seq_printf formats like snprintf. */
 struct seq_buf {

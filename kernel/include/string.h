@@ -1,4 +1,4 @@
-/* String and memory functions (kernel/lib/string.c). */
+/* String and memory functions (kernel/lib/string.c, vsprintf.c, signame.c). */
 #ifndef STRING_H
 #define STRING_H
 #include <types.h>
@@ -15,4 +15,6 @@ size_t strlcpy(char *dst, const char *src, size_t size);
 unsigned long simple_strtoul(const char *s, const char **end, unsigned base);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* "CHLD" for SIGCHLD; NULL for 0 and the real-time signals (kernel/lib/signame.c). */
+const char *sigabbrev_np(int sig);
 #endif

@@ -10,7 +10,7 @@
 enum trace_kind {
 	TRACE_COW = 1 << 0,    /* copy-on-write faults: copy or reuse */
 	TRACE_FAULT = 1 << 1,  /* demand faults: zero-filled or file pages */
-	TRACE_CLONE = 1 << 2,  /* kernel_clone: flags, parent, child */
+	TRACE_CLONE = 1 << 2,  /* kernel_clone: parent, child, flags */
 	TRACE_EXEC = 1 << 3,
 	TRACE_EXIT = 1 << 4,
 	TRACE_WAIT = 1 << 5,
@@ -25,9 +25,12 @@ int trace_parse(const char *list);
 /* The names of the kinds in mask, comma-separated ("none" if empty). */
 void trace_format(unsigned mask, char *buf, size_t size);
 
-void __trace_cow_fault(unsigned long addr, unsigned long old_pfn, unsigned long new_pfn, int count, bool copied);
-void __trace_demand_fault(unsigned long addr, unsigned long pfn, bool file);
-void __trace_clone(u64 flags, int parent, int child);
+struct vm_area_struct;
+
+void __trace_cow_fault(const struct vm_area_struct *vma, unsigned long addr, unsigned long old_pfn,
+		       unsigned long new_pfn, int count, bool copied);
+void __trace_demand_fault(const struct vm_area_struct *vma, unsigned long addr, unsigned long pfn, bool file);
+void __trace_clone(u64 flags, int child);
 void __trace_exec(const char *path);
 void __trace_exit(int code);
 void __trace_wait(int pid, int status);

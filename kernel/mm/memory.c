@@ -93,7 +93,7 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long address, 
 		return -ENOMEM;
 	finish_fault(vma, address, pte, page);
 	vm_events[DEMAND_ZERO]++;
-	trace_demand_fault(address, page_to_pfn(page), false);
+	trace_demand_fault(vma, address, page_to_pfn(page), false);
 	return 0;
 }
 
@@ -125,7 +125,7 @@ static int do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pt
 	/* A private page nobody else maps may be writable at once. */
 	finish_fault(vma, address, pte, page);
 	vm_events[DEMAND_FILE]++;
-	trace_demand_fault(address, page_to_pfn(page), true);
+	trace_demand_fault(vma, address, page_to_pfn(page), true);
 	return 0;
 }
 
@@ -159,7 +159,7 @@ static int wp_page_copy(struct vm_area_struct *vma, unsigned long address, pte_t
 	flush_tlb_one(address & PAGE_MASK); /* before the old frame can be freed and reused */
 	put_page(old);
 	vm_events[COW_FAULT_COPY]++;
-	trace_cow_fault(address, page_to_pfn(old), page_to_pfn(new), count_before, true);
+	trace_cow_fault(vma, address, page_to_pfn(old), page_to_pfn(new), count_before, true);
 	return 0;
 	/* LAB cow: end */
 }
@@ -181,7 +181,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	if (page != zero_page && page_count(page) == 1) {
 		wp_page_reuse(vma, address, pte);
 		vm_events[COW_FAULT_REUSE]++;
-		trace_cow_fault(address, page_to_pfn(page), page_to_pfn(page), 1, false);
+		trace_cow_fault(vma, address, page_to_pfn(page), page_to_pfn(page), 1, false);
 		return 0;
 	}
 	/* LAB cow: end */

@@ -1,4 +1,8 @@
-/* Names of signals: the short name kill(1) accepts and the text shells print. */
+/*
+ * Names of signals: the short name kill(1) accepts (which the kernel's
+ * trace prints too) and the text shells print.  Shared by the kernel and
+ * the C library, like the rest of kernel/lib.
+ */
 #include <signal.h>
 #include <string.h>
 
