@@ -17,9 +17,16 @@ KCFLAGS  := -std=c11 -O2 -g -Wall -Wextra -Werror=implicit-function-declaration 
             -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
             -Ikernel/include -Iarch/$(ARCH)/include -MMD -MP
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -T linker.ld
-NASMFLAGS:= -f elf64 -g -F dwarf -Iarch/$(ARCH)/ -Iboot/
+NASMFLAGS:= -f elf64 -g -F dwarf -Iarch/$(ARCH)/ -Iboot/ -I$(BUILD)/include/
 
-KSRC_C   := $(shell find kernel arch tests/kernel -name '*.c' | sort)
+# asm-offsets (as in Linux): the constants the .asm files share with C are
+# generated from the C definitions.  ASM_OFFSETS_C is compiled to assembly
+# only; each `->NAME value` line in it becomes `%define NAME value`.
+ASM_OFFSETS_C := arch/$(ARCH)/asm-offsets.c
+ASM_OFFSETS_S := $(ASM_OFFSETS_C:%.c=$(BUILD)/k/%.s)
+ASM_OFFSETS   := $(BUILD)/include/asm-offsets.inc
+
+KSRC_C   := $(filter-out $(ASM_OFFSETS_C),$(shell find kernel arch tests/kernel -name '*.c' | sort))
 KSRC_ASM := $(shell find boot arch -name '*.asm' | sort)
 KOBJ     := $(KSRC_C:%.c=$(BUILD)/k/%.o) $(KSRC_ASM:%.asm=$(BUILD)/k/%.o)
 
@@ -37,6 +44,18 @@ $(BUILD)/k/%.o: %.c
 $(BUILD)/k/%.o: %.asm
 	@mkdir -p $(dir $@)
 	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) $< -o $@
+
+$(KSRC_ASM:%.asm=$(BUILD)/k/%.o): $(ASM_OFFSETS)
+
+$(ASM_OFFSETS_S): $(ASM_OFFSETS_C)
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -S $< -o $@
+
+$(ASM_OFFSETS): $(ASM_OFFSETS_S)
+	@mkdir -p $(dir $@)
+	{ echo "; Generated from $(ASM_OFFSETS_C) by the Makefile: do not edit."; \
+	  sed -n 's/^[[:space:]]*\.ascii[[:space:]]*"->\([^ ]*\) [$$]\(.*\)"$$/%define \1 \2/p' $<; } > $@.tmp
+	mv $@.tmp $@
 
 $(KERNEL): $(KOBJ) linker.ld
 	$(LD) $(KLDFLAGS) -o $@ $(KOBJ)
@@ -89,4 +108,4 @@ grade: deps
 clean:
 	rm -rf $(BUILD)
 
--include $(KOBJ:.o=.d)
+-include $(KOBJ:.o=.d) $(ASM_OFFSETS_S:.s=.d)

@@ -12,11 +12,11 @@
 
 %define MB2_MAGIC        0xe85250d6
 %define MB2_BOOT_MAGIC   0x36d76289
-%define KERNEL_VMA       0xffffffff80000000
-%define PTE_PRESENT      1
-%define PTE_WRITE        2
-%define PTE_HUGE         0x80
 %define COM1             0x3f8
+
+; _PAGE_*, the table indices, the control-register bits and the selectors,
+; generated from the C definitions by arch/x86_64/asm-offsets.c.
+%include "asm-offsets.inc"
 
 section .multiboot
 align 8
@@ -34,8 +34,8 @@ section .boot.bss nobits
 align 4096
 boot_pml4:      resb 4096
 boot_pdpt_low:  resb 4096                 ; PML4[0]
-boot_pdpt_dmap: resb 4096                 ; PML4[273]: PAGE_OFFSET
-boot_pdpt_high: resb 4096                 ; PML4[511]: KERNEL_VMA
+boot_pdpt_dmap: resb 4096                 ; PML4[PAGE_OFFSET_PGD_INDEX]: PAGE_OFFSET
+boot_pdpt_high: resb 4096                 ; PML4[KERNEL_VMA_PGD_INDEX]: KERNEL_VMA
 boot_pd:        resb 4096 * 4             ; 4 GiB of 2 MiB pages
 boot_stack:     resb 4096
 boot_stack_top:
@@ -45,8 +45,8 @@ align 8
 boot_gdt:
 	dq 0
 	dq 0x00cf9a000000ffff                 ; 0x08: 32-bit code (unused after the jump)
-	dq 0x00af9a000000ffff                 ; 0x10: 64-bit kernel code (L=1)
-	dq 0x00cf92000000ffff                 ; 0x18: kernel data
+	dq 0x00af9a000000ffff                 ; __KERNEL_CS: 64-bit kernel code (L=1)
+	dq 0x00cf92000000ffff                 ; __KERNEL_DS: kernel data
 boot_gdt_ptr:
 	dw $ - boot_gdt - 1
 	dd boot_gdt
@@ -72,7 +72,7 @@ _start:
 	call build_page_tables
 	call enable_long_mode
 	lgdt [boot_gdt_ptr]
-	jmp 0x10:long_mode_entry
+	jmp __KERNEL_CS:long_mode_entry
 
 .no_magic:
 	mov ebx, msg_magic
@@ -83,7 +83,7 @@ check_cpu:
 	pushfd
 	pop eax
 	mov ecx, eax
-	xor eax, 1 << 21
+	xor eax, X86_EFLAGS_ID
 	push eax
 	popfd
 	pushfd
@@ -114,59 +114,59 @@ check_cpu:
 	jmp boot_fail
 
 build_page_tables:
-	; 2048 PD entries mapping 0..4 GiB with 2 MiB pages
+	; 4 * 512 PD entries mapping 0..4 GiB with 2 MiB pages
 	mov ecx, 0
 .fill_pd:
 	mov eax, ecx
-	shl eax, 21
-	or eax, PTE_PRESENT | PTE_WRITE | PTE_HUGE
+	shl eax, PMD_SHIFT
+	or eax, _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE
 	mov [boot_pd + ecx * 8], eax
 	mov eax, ecx
-	shr eax, 11                           ; high half of the physical address
+	shr eax, 32 - PMD_SHIFT               ; high half of the physical address
 	mov [boot_pd + ecx * 8 + 4], eax
 	inc ecx
-	cmp ecx, 2048
+	cmp ecx, 4 * PTRS_PER_TABLE
 	jne .fill_pd
 	; direct map: PDPT entries 0..3 point at the four PDs
 	mov ecx, 0
 .fill_dmap:
 	mov eax, ecx
-	shl eax, 12
+	shl eax, PAGE_SHIFT
 	add eax, boot_pd
-	or eax, PTE_PRESENT | PTE_WRITE
+	or eax, _PAGE_PRESENT | _PAGE_RW
 	mov [boot_pdpt_dmap + ecx * 8], eax
 	inc ecx
 	cmp ecx, 4
 	jne .fill_dmap
 	mov eax, boot_pd
-	or eax, PTE_PRESENT | PTE_WRITE
+	or eax, _PAGE_PRESENT | _PAGE_RW
 	mov [boot_pdpt_low], eax              ; identity 0..1 GiB
-	mov [boot_pdpt_high + 510 * 8], eax   ; KERNEL_VMA: PDPT index 510
+	mov [boot_pdpt_high + KERNEL_VMA_PUD_INDEX * 8], eax
 	mov eax, boot_pdpt_low
-	or eax, PTE_PRESENT | PTE_WRITE
+	or eax, _PAGE_PRESENT | _PAGE_RW
 	mov [boot_pml4], eax
 	mov eax, boot_pdpt_dmap
-	or eax, PTE_PRESENT | PTE_WRITE
-	mov [boot_pml4 + 273 * 8], eax        ; 0xffff888000000000 >> 39 & 511
+	or eax, _PAGE_PRESENT | _PAGE_RW
+	mov [boot_pml4 + PAGE_OFFSET_PGD_INDEX * 8], eax
 	mov eax, boot_pdpt_high
-	or eax, PTE_PRESENT | PTE_WRITE
-	mov [boot_pml4 + 511 * 8], eax
+	or eax, _PAGE_PRESENT | _PAGE_RW
+	mov [boot_pml4 + KERNEL_VMA_PGD_INDEX * 8], eax
 	ret
 
 ; Intel SDM vol. 3A, 10.8.5 "Initializing IA-32e Mode": PAE on, load CR3,
 ; set EFER.LME, then enable paging.  NXE lets page tables use bit 63.
 enable_long_mode:
 	mov eax, cr4
-	or eax, 1 << 5                        ; PAE
+	or eax, X86_CR4_PAE
 	mov cr4, eax
 	mov eax, boot_pml4
 	mov cr3, eax
-	mov ecx, 0xc0000080                   ; IA32_EFER
+	mov ecx, MSR_EFER
 	rdmsr
-	or eax, (1 << 8) | (1 << 11)          ; LME | NXE
+	or eax, EFER_LME | EFER_NX
 	wrmsr
 	mov eax, cr0
-	or eax, (1 << 31) | (1 << 16)         ; PG | WP
+	or eax, X86_CR0_PG | X86_CR0_WP
 	mov cr0, eax
 	ret
 
@@ -204,7 +204,7 @@ boot_fail:
 
 bits 64
 long_mode_entry:
-	mov ax, 0x18
+	mov ax, __KERNEL_DS
 	mov ds, ax
 	mov es, ax
 	mov ss, ax

@@ -9,6 +9,7 @@
 #include <sched.h>
 #include <mm_types.h>
 #include <mm.h>
+#include <slab.h>
 #include <pgtable.h>
 #include <fs.h>
 #include <elf.h>
@@ -18,18 +19,21 @@
 #include <string.h>
 #include <time.h>
 #include <trace.h>
-#include <process.h>
+#include <binfmts.h>
+#include <asm/processor.h>
 #include <random.h>
 #include <uapi/mman.h>
+#include <uapi/auxvec.h>
+#include <uapi/limits.h>
+#include <uapi/resource.h>
 #include <uapi/errno.h>
 
-#define PATH_MAX 4096
 #define MAX_ARG_BYTES (32 * PAGE_SIZE) /* argv + envp strings */
 #define MAX_ARG_STRINGS 0x7fffffff
 #define MAX_PHNUM 64
 #define STACK_TOP TASK_SIZE
 #define STACK_INITIAL (128 * 1024)   /* the stack VMA grows down from here */
-#define STACK_GAP (8ul << 20)        /* room below the stack for it to grow */
+#define STACK_GAP _STK_LIM           /* room below the stack for it to grow */
 #define ET_DYN_BASE 0x555555554000ul /* where a static-pie program is placed, as on Linux */
 
 /* What exec carries from the old program to the new one. */

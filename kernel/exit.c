@@ -10,11 +10,14 @@
 #include <pgtable.h>
 #include <fs.h>
 #include <nsproxy.h>
+#include <pid.h>
+#include <pid_namespace.h>
 #include <signal.h>
 #include <syscalls.h>
 #include <uaccess.h>
 #include <printk.h>
 #include <trace.h>
+#include <time.h>
 #include <uapi/wait.h>
 #include <errno.h>
 
@@ -217,8 +220,7 @@ static long reap_zombie(struct task_struct *p, int __user *stat_addr, struct rus
 {
 	int status = p->signal->group_exit ? p->signal->group_exit_code : p->exit_code;
 	pid_t nr = task_pid_vnr(p);
-	struct rusage r = { { (long)(p->utime / 100), (long)(p->utime % 100) * 10000 },
-			    { (long)(p->stime / 100), (long)(p->stime % 100) * 10000 }, { 0 } };
+	struct rusage r = { jiffies_to_timeval(p->utime), jiffies_to_timeval(p->stime), { 0 } };
 
 	if (stat_addr && put_user_obj(stat_addr, &status))
 		return -EFAULT;

@@ -11,9 +11,12 @@
 #include <fork.h>
 #include <mm_types.h>
 #include <mm.h>
+#include <slab.h>
 #include <pgtable.h>
 #include <fs.h>
 #include <nsproxy.h>
+#include <pid.h>
+#include <pid_namespace.h>
 #include <signal.h>
 #include <syscalls.h>
 #include <uaccess.h>

@@ -10,14 +10,13 @@
  */
 #include <futex.h>
 #include <sched.h>
-#include <mm_types.h>
+#include <mm.h>
 #include <signal.h>
 #include <syscalls.h>
 #include <uaccess.h>
 #include <time.h>
 #include <errno.h>
 
-#define NSEC_PER_SEC 1000000000l
 
 struct futex_key {
 	const void *object;  /* mm_struct or shared_anon */
@@ -91,7 +90,7 @@ static long timeout_ticks(const struct timespec __user *utime, bool absolute, lo
 		return 0;
 	if (get_user_obj(&ts, utime))
 		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+	if (!timespec_valid(&ts))
 		return -EINVAL;
 	s64 ns = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 	if (absolute)

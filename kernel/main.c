@@ -9,12 +9,17 @@
 #include <string.h>
 #include <console.h>
 #include <printk.h>
-#include <mm.h>
+#include <memblock.h>
+#include <gfp.h>
+#include <slab.h>
+#include <pgtable.h>
 #include <time.h>
 #include <selftest.h>
 #include <power.h>
-#include <arch.h>
-#include <pic.h>
+#include <binfmts.h>
+#include <asm/fpu.h>
+#include <asm/pic.h>
+#include <asm/processor.h>
 #include <asm/desc.h>
 #include <asm/cpu.h>
 #include <sched.h>
@@ -47,7 +52,7 @@ static void print_banner(void)
 	pr_info("command line: %s\n", bootinfo.cmdline);
 	u64 khz = tsc_khz();
 	pr_info("memory: %lu KiB total, %lu KiB free; TSC %lu MHz\n",
-		nr_total_pages() * 4, nr_free_pages() * 4, (unsigned long)(khz / 1000));
+		nr_total_pages() * (PAGE_SIZE / 1024), nr_free_pages() * (PAGE_SIZE / 1024), (unsigned long)(khz / 1000));
 	pr_info("boot: %lu ms from reset to kernel_main, %lu ms in the kernel so far\n",
 		(unsigned long)(tsc_at_entry / khz), (unsigned long)((rdtsc() - tsc_at_entry) / khz));
 }

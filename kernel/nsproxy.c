@@ -4,8 +4,11 @@
  * namespace (hostname) and the pid namespace; the others (mount, IPC,
  * network, user, cgroup, time) are refused with -EINVAL, see docs/fork.md.
  */
+#include <sched.h>
 #include <nsproxy.h>
-#include <mm.h>
+#include <pid_namespace.h>
+#include <utsname.h>
+#include <slab.h>
 #include <string.h>
 #include <uapi/sched.h>
 #include <uapi/errno.h>

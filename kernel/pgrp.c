@@ -6,6 +6,7 @@
  * pids and shown in the caller's pid namespace.
  */
 #include <sched.h>
+#include <pid.h>
 #include <signal.h>
 #include <syscalls.h>
 #include <errno.h>

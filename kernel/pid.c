@@ -5,8 +5,11 @@
  * reused right after its owner was reaped (Linux does the same), and never
  * while a process group or session of that number lives.
  */
+#include <sched.h>
 #include <nsproxy.h>
-#include <mm.h>
+#include <pid.h>
+#include <pid_namespace.h>
+#include <slab.h>
 #include <uapi/errno.h>
 
 #define RESERVED_PIDS 300 /* after wrapping, start above the daemons' pids */

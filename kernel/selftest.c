@@ -2,7 +2,7 @@
 #include <selftest.h>
 #include <cmdline.h>
 #include <printk.h>
-#include <mm.h>
+#include <gfp.h>
 
 extern struct kernel_test __start_kernel_tests[], __stop_kernel_tests[];
 

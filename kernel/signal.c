@@ -10,7 +10,8 @@
 #include <sched.h>
 #include <syscalls.h>
 #include <uaccess.h>
-#include <nsproxy.h>
+#include <pid.h>
+#include <pid_namespace.h>
 #include <asm/ptrace.h>
 #include <errno.h>
 

@@ -1,12 +1,17 @@
 /* Small system calls about the caller's identity and the machine. */
 #include <sched.h>
 #include <nsproxy.h>
+#include <pid.h>
+#include <utsname.h>
 #include <syscalls.h>
 #include <uaccess.h>
 #include <power.h>
+#include <fs.h>
 #include <printk.h>
 #include <string.h>
 #include <uapi/errno.h>
+#include <uapi/reboot.h>
+#include <uapi/resource.h>
 
 long sys_getpid(void)
 {
@@ -74,11 +79,10 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
 /* Resource limits are not enforced and cannot be changed; report what Linux reports by default. */
 long sys_prlimit64(pid_t pid, unsigned int resource, const void __user *new_rlim, void __user *old_rlim)
 {
-	enum { RLIMIT_STACK = 3, RLIMIT_NPROC = 6, RLIMIT_NOFILE = 7, RLIM_NLIMITS = 16 };
-	u64 lim[2] = { ~0ull, ~0ull }, want[2];
+	struct rlimit64 lim = { RLIM64_INFINITY, RLIM64_INFINITY }, want;
 
 	/* Linux reads the new limit before anything else: a bad pointer is EFAULT, not EPERM. */
-	if (new_rlim && copy_from_user(want, new_rlim, sizeof(want)))
+	if (new_rlim && copy_from_user(&want, new_rlim, sizeof(want)))
 		return -EFAULT;
 	if (pid && !find_task_by_vpid(pid))
 		return -ESRCH;
@@ -87,10 +91,10 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const void __user *new_rlim
 	if (new_rlim)
 		return -EPERM;
 	if (resource == RLIMIT_STACK)
-		lim[0] = 8ull << 20;
+		lim.rlim_cur = _STK_LIM;
 	else if (resource == RLIMIT_NOFILE)
-		lim[0] = lim[1] = 256;
+		lim.rlim_cur = lim.rlim_max = NR_OPEN;
 	else if (resource == RLIMIT_NPROC)
-		lim[0] = lim[1] = MAX_THREADS;
-	return old_rlim && copy_to_user(old_rlim, lim, sizeof(lim)) ? -EFAULT : 0;
+		lim.rlim_cur = lim.rlim_max = MAX_THREADS;
+	return old_rlim && copy_to_user(old_rlim, &lim, sizeof(lim)) ? -EFAULT : 0;
 }

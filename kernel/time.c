@@ -5,7 +5,6 @@
 #include <syscalls.h>
 #include <uaccess.h>
 
-#define NSEC_PER_SEC 1000000000l
 #define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
 
 struct sleeper {
@@ -57,7 +56,7 @@ long sys_nanosleep(const struct timespec __user *req, struct timespec __user *re
 
 	if (get_user_obj(&ts, req))
 		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+	if (!timespec_valid(&ts))
 		return -EINVAL;
 	/* Round up to whole ticks: never sleep less than asked. */
 	long ticks = ts.tv_sec * HZ + (ts.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;

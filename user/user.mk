@@ -16,7 +16,12 @@ UCFLAGS := -std=c11 -O2 -Wall -Wextra -Werror=implicit-function-declaration \
 ULIBCFLAGS := $(UCFLAGS) -fno-tree-loop-distribute-patterns -MMD -MP
 # Stripped (-s): the initrd is read by the boot loader at every boot.
 ULDFLAGS := -nostdlib -static -no-pie -s -z max-page-size=0x1000 -z noexecstack
-UNASMFLAGS := -f elf64 -g -F dwarf
+UNASMFLAGS := -f elf64 -g -F dwarf -I$(USER_BUILD)/include/
+
+# The system call numbers and errno values for the .asm files, as NASM
+# %defines taken from the uapi headers themselves, so they cannot drift.
+UAPI_INC := $(USER_BUILD)/include/uapi.inc
+UAPI_INC_SRC := kernel/include/uapi/unistd.h kernel/include/uapi/errno.h
 
 LIBC_C   := $(sort $(wildcard user/lib/*.c))
 LIBC_ASM := $(filter-out user/lib/crt0.asm,$(sort $(wildcard user/lib/*.asm)))
@@ -35,9 +40,16 @@ $(USER_BUILD)/lib/kernel_%.o: kernel/lib/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ULIBCFLAGS) -c $< -o $@
 
-$(USER_BUILD)/lib/%.o: user/lib/%.asm
+$(USER_BUILD)/lib/%.o: user/lib/%.asm $(UAPI_INC)
 	@mkdir -p $(dir $@)
 	$(NASM) $(UNASMFLAGS) $< -o $@
+
+$(UAPI_INC): $(UAPI_INC_SRC)
+	@mkdir -p $(dir $@)
+	{ echo "; Generated from $(UAPI_INC_SRC) by user/user.mk: do not edit."; \
+	  $(CC) -nostdinc -Ikernel/include $(UAPI_INC_SRC:kernel/include/%=-include %) -dM -E -x c /dev/null | \
+	  sed -n 's/^#define \(__NR_[a-z0-9_]*\|E[A-Z0-9]*\) \([0-9][0-9]*\)$$/%define \1 \2/p' | LC_ALL=C sort; } > $@.tmp
+	mv $@.tmp $@
 
 $(LIBC): $(LIBC_OBJ)
 	rm -f $@

@@ -6,7 +6,8 @@
  */
 #include <asm/cpu.h>
 #include <asm/segment.h>
-#include <arch.h>
+#include <asm/fpu.h>
+#include <asm/processor.h>
 
 extern char entry_SYSCALL_64[];
 

@@ -10,21 +10,21 @@
 bits 64
 default rel
 
-%define __KERNEL_DS 0x18
-%define __USER_DS   0x2b
-%define __USER_CS   0x33
-%define ENOSYS      38
-
-; offsets in struct pt_regs
-%define PT_RAX      10*8
-%define PT_CS       18*8
-%define PT_RSP      20*8
+; PT_* (struct pt_regs offsets), __USER_CS, __USER_DS and ENOSYS, generated
+; from the C definitions by arch/x86_64/asm-offsets.c.
+%include "asm-offsets.inc"
 
 extern interrupt_dispatch
 extern do_syscall_64
 extern exit_to_user_mode
 extern schedule_tail
 extern syscall_kernel_sp
+
+; SAVE_REGS pushes the 15 general registers in the order struct pt_regs
+; lists them, so that they end just below orig_rax.
+%if PT_ORIG_RAX <> 15 * 8
+%error "SAVE_REGS does not match struct pt_regs in asm/ptrace.h"
+%endif
 
 %macro SAVE_REGS 0
 	push rdi
@@ -94,7 +94,7 @@ common_interrupt:
 global restore_and_iret
 restore_and_iret:
 	RESTORE_REGS
-	add rsp, 16                 ; orig_rax and error_code
+	add rsp, PT_RIP - PT_ORIG_RAX ; orig_rax and error_code
 	iretq
 
 ; SYSCALL: RCX = user RIP, R11 = user RFLAGS, RSP still the user's.
@@ -117,7 +117,7 @@ entry_SYSCALL_64:
 	test al, al
 	jz restore_and_iret         ; SYSRET would be unsafe: return with IRETQ
 	RESTORE_REGS
-	mov rsp, [rsp + PT_RSP - 15*8]
+	mov rsp, [rsp + PT_RSP - PT_ORIG_RAX] ; RESTORE_REGS left RSP at orig_rax
 	o64 sysret
 
 ; void switch_context(unsigned long *prev_sp, unsigned long next_sp)

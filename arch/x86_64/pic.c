@@ -6,7 +6,7 @@
 #include <irq.h>
 #include <asm/io.h>
 #include <asm/desc.h>
-#include <pic.h>
+#include <asm/pic.h>
 
 #define PIC1_CMD 0x20
 #define PIC1_DATA 0x21

@@ -5,13 +5,14 @@
  */
 #include <sched.h>
 #include <fork.h>
-#include <process.h>
+#include <asm/processor.h>
 #include <syscalls.h>
 #include <uaccess.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/cpu.h>
 #include <uapi/sched.h>
+#include <uapi/prctl.h>
 #include <uapi/errno.h>
 
 extern char ret_from_fork[];

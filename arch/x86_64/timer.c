@@ -30,7 +30,7 @@ static void timer_interrupt(void)
 /* Count TSC cycles while PIT channel 2 counts down CALIBRATE_MS milliseconds. */
 static u64 calibrate_tsc(void)
 {
-	u16 count = PIT_FREQ * CALIBRATE_MS / 1000;
+	u16 count = PIT_FREQ * CALIBRATE_MS / MSEC_PER_SEC;
 
 	outb(PIT_GATE, (inb(PIT_GATE) & ~0x02) | 0x01);
 	outb(PIT_CMD, 0xb0); /* channel 2, lobyte/hibyte, mode 0 */
@@ -63,5 +63,6 @@ u64 ktime_get_ns(void)
 {
 	u64 cycles = rdtsc() - tsc_at_boot;
 
-	return cycles / tsc_per_khz * 1000000 + (cycles % tsc_per_khz) * 1000000 / tsc_per_khz;
+	/* cycles / kHz is milliseconds */
+	return cycles / tsc_per_khz * NSEC_PER_MSEC + (cycles % tsc_per_khz) * NSEC_PER_MSEC / tsc_per_khz;
 }

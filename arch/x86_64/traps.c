@@ -10,8 +10,8 @@
 #include <printk.h>
 #include <extable.h>
 #include <signal.h>
-#include <pic.h>
-#include <traps.h>
+#include <asm/pic.h>
+#include <asm/traps.h>
 
 #define VEC_PAGE_FAULT 14
 

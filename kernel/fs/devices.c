@@ -3,7 +3,7 @@
  * that gives each device number its driver.
  */
 #include "vfs.h"
-#include <mm.h>
+#include <slab.h>
 #include <printk.h>
 
 #define KMSG_LINE_MAX 992 /* Linux's limit on one /dev/kmsg record (EINVAL beyond) */

@@ -5,7 +5,7 @@
  * files, so parent and child share offsets (fork(2), dup(2)).
  */
 #include "vfs.h"
-#include <mm.h>
+#include <slab.h>
 #include <sched.h>
 #include <string.h>
 #include <syscalls.h>
@@ -13,20 +13,20 @@
 struct files_struct {
 	int count;
 	struct file *fd[NR_OPEN];
-	u64 cloexec[NR_OPEN / 64];
+	u64 cloexec[NR_OPEN / BITS_PER_LONG];
 };
 
 static bool test_cloexec(const struct files_struct *t, unsigned fd)
 {
-	return t->cloexec[fd / 64] & (1ull << (fd % 64));
+	return t->cloexec[fd / BITS_PER_LONG] & (1ull << (fd % BITS_PER_LONG));
 }
 
 static void set_cloexec(struct files_struct *t, unsigned fd, bool on)
 {
 	if (on)
-		t->cloexec[fd / 64] |= 1ull << (fd % 64);
+		t->cloexec[fd / BITS_PER_LONG] |= 1ull << (fd % BITS_PER_LONG);
 	else
-		t->cloexec[fd / 64] &= ~(1ull << (fd % 64));
+		t->cloexec[fd / BITS_PER_LONG] &= ~(1ull << (fd % BITS_PER_LONG));
 }
 
 struct files_struct *files_alloc(void)

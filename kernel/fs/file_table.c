@@ -4,7 +4,7 @@
  * (open(2), "open file description").  It lives until the last reference goes.
  */
 #include "vfs.h"
-#include <mm.h>
+#include <slab.h>
 
 struct file *alloc_file(struct inode *inode, const struct file_operations *fops, unsigned int flags)
 {

@@ -3,7 +3,7 @@
  * Shared by CLONE_FS, copied otherwise (clone(2)).
  */
 #include "vfs.h"
-#include <mm.h>
+#include <slab.h>
 #include <sched.h>
 #include <syscalls.h>
 #include <uaccess.h>

@@ -4,7 +4,7 @@
  * through i_op->evict when the last one goes.
  */
 #include "vfs.h"
-#include <mm.h>
+#include <slab.h>
 #include <string.h>
 
 struct inode *vfs_root;

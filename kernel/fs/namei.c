@@ -7,7 +7,7 @@
  * is not a directory, ENAMETOOLONG for a component over NAME_MAX bytes.
  */
 #include "vfs.h"
-#include <mm.h>
+#include <slab.h>
 #include <string.h>
 #include <uaccess.h>
 

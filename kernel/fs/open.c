@@ -5,7 +5,7 @@
  * except for its control files; devices can be written.
  */
 #include "vfs.h"
-#include <mm.h>
+#include <slab.h>
 #include <string.h>
 #include <syscalls.h>
 

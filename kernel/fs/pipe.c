@@ -8,7 +8,7 @@
  * goes when both ends are closed.
  */
 #include "vfs.h"
-#include <mm.h>
+#include <slab.h>
 #include <sched.h>
 #include <signal.h>
 #include <syscalls.h>

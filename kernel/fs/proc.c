@@ -6,7 +6,8 @@
  * their last reference; numbers are fixed so stat(2) agrees across lookups.
  */
 #include "proc_internal.h"
-#include <mm.h>
+#include <slab.h>
+#include <gfp.h>
 #include <printk.h>
 #include <sched.h>
 #include <string.h>

@@ -8,7 +8,7 @@
  */
 #include "proc_internal.h"
 #include <trace.h>
-#include <mm.h>
+#include <gfp.h>
 #include <string.h>
 #include <uapi/errno.h>
 #include <power.h>

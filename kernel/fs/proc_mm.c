@@ -71,18 +71,22 @@ static u64 pagemap_entry(struct mm_struct *mm, unsigned long va)
 	return e;
 }
 
-/* Entry i describes virtual page i: the file offset is va / PAGE_SIZE * 8. */
+#define PM_ENTRY_BYTES 8 /* a /proc/<pid>/pagemap entry, one u64 */
+#define KPMSIZE 8        /* a /proc/kpagecount entry, one u64 */
+
+/* Entry i describes virtual page i: the file offset is va / PAGE_SIZE * PM_ENTRY_BYTES. */
 ssize_t proc_pagemap_read(struct task_struct *t, char *buf, size_t n, off_t pos)
 {
 	size_t done = 0;
 
 	if (!t->mm)
 		return 0;
-	if (pos % 8 || n % 8)
+	if (pos % PM_ENTRY_BYTES || n % PM_ENTRY_BYTES)
 		return -EINVAL;
-	for (unsigned long vpn = pos / 8; done < n && (vpn << PAGE_SHIFT) < TASK_SIZE; vpn++, done += 8) {
+	for (unsigned long vpn = pos / PM_ENTRY_BYTES; done < n && (vpn << PAGE_SHIFT) < TASK_SIZE;
+	     vpn++, done += PM_ENTRY_BYTES) {
 		u64 e = pagemap_entry(t->mm, vpn << PAGE_SHIFT);
-		memcpy(buf + done, &e, 8);
+		memcpy(buf + done, &e, PM_ENTRY_BYTES);
 	}
 	return (ssize_t)done;
 }
@@ -102,11 +106,11 @@ ssize_t proc_kpagecount_read(struct task_struct *t, char *buf, size_t n, off_t p
 	size_t done = 0;
 
 	(void)t;
-	if (pos % 8 || n % 8)
+	if (pos % KPMSIZE || n % KPMSIZE)
 		return -EINVAL;
-	for (unsigned long pfn = pos / 8; done < n && pfn < max_pfn; pfn++, done += 8) {
+	for (unsigned long pfn = pos / KPMSIZE; done < n && pfn < max_pfn; pfn++, done += KPMSIZE) {
 		u64 count = frame_map_count(pfn);
-		memcpy(buf + done, &count, 8);
+		memcpy(buf + done, &count, KPMSIZE);
 	}
 	return (ssize_t)done;
 }

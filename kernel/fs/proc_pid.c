@@ -7,8 +7,9 @@
  */
 #include "proc_internal.h"
 #include <sched.h>
+#include <pid.h>
 #include <string.h>
-#include <mm_types.h>
+#include <mm.h>
 
 #define PID_DIR_INO(pid) (0x10000ul + (unsigned long)(pid) * 64)
 

@@ -6,7 +6,8 @@
  * the list holds one reference to each entry.
  */
 #include "vfs.h"
-#include <mm.h>
+#include <list.h>
+#include <slab.h>
 #include <string.h>
 
 struct ramfs_inode {

@@ -3,7 +3,7 @@
  * shares, in Linux's order, before the file's own read or write.
  */
 #include "vfs.h"
-#include <mm.h>
+#include <slab.h>
 #include <syscalls.h>
 #include <uaccess.h>
 

@@ -4,7 +4,7 @@
  * and reported once at the end (the caller checks `overflow`).
  */
 #include <proc_fs.h>
-#include <mm.h>
+#include <slab.h>
 #include <string.h>
 
 #define SEQ_MIN_SIZE 256

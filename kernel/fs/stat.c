@@ -1,6 +1,6 @@
 /* stat(2), fstat(2), newfstatat(2): what an inode says about itself. */
 #include "vfs.h"
-#include <mm.h>
+#include <slab.h>
 #include <string.h>
 #include <syscalls.h>
 #include <uaccess.h>

@@ -24,6 +24,7 @@
 #include <uaccess.h>
 #include <wait.h>
 #include <sched.h>
+#include <pid.h>
 #include <signal.h>
 #include <uapi/ioctls.h>
 #include <uapi/termbits.h>

@@ -14,11 +14,8 @@
 #include <uapi/errno.h>
 #include <uapi/fcntl.h>
 #include <uapi/stat.h>
-
-#define PATH_MAX 4096 /* bytes, including the NUL (limits.h) */
-#define NAME_MAX 255  /* bytes in one path component */
-#define NR_OPEN 256   /* fds per table: RLIMIT_NOFILE */
-#define PIPE_BUF 4096 /* writes up to this size are atomic (pipe(7)) */
+#include <uapi/dirent.h>
+#include <uapi/limits.h>
 
 /* Not in uapi/fcntl.h: 64-bit Linux adds O_LARGEFILE to every open(2), and F_GETFL shows it. */
 #ifndef O_LARGEFILE
@@ -96,7 +93,9 @@ struct inode *iget(struct inode *inode);
 void iput(struct inode *inode);
 /* The absolute path, written at the end of buf: where it starts, or NULL if it does not fit. */
 char *inode_path(struct inode *inode, char *buf, size_t size);
-static inline unsigned inode_dtype(const struct inode *inode) { return (inode->mode & S_IFMT) >> 12; }
+/* S_IFMT >> S_DT_SHIFT is the DT_* type getdents64 reports (Linux's S_DT()). */
+#define S_DT_SHIFT 12
+static inline unsigned inode_dtype(const struct inode *inode) { return (inode->mode & S_IFMT) >> S_DT_SHIFT; }
 
 /* file_table.c */
 struct file {

@@ -10,6 +10,8 @@ struct file;
 struct files_struct;
 struct fs_struct;
 
+#define NR_OPEN 256 /* fds per table, the RLIMIT_NOFILE prlimit64(2) reports */
+
 /* Boot: unpack the initrd archives (cpio newc) into the in-memory root. */
 void vfs_init(void);
 

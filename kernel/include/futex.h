@@ -2,6 +2,7 @@
 #ifndef FUTEX_H
 #define FUTEX_H
 #include <types.h>
+#include <uapi/futex.h>
 /* Wake up to nr tasks waiting on uaddr; returns how many were woken. */
 int futex_wake(u32 __user *uaddr, int nr);
 #endif

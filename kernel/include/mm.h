@@ -1,33 +1,26 @@
 /*
- * Physical memory: one struct page per 4 KiB frame (mem_map[pfn]), a buddy
- * allocator for free frames, reference counts that copy-on-write relies on,
- * and kmalloc for small objects.
+ * The memory API: frames and their reference counts (which copy-on-write
+ * relies on), VMA rights, and the functions that build, change and tear
+ * down address spaces.  The types are in mm_types.h.
  */
 #ifndef MM_H
 #define MM_H
 #include <types.h>
-#include <list.h>
-#include <asm/page.h>
 #include <mm_types.h>
+#include <gfp.h>
+#include <vmstat.h>
+#include <asm/page.h>
 
-#define MAX_ORDER 11 /* blocks of 2^0 .. 2^10 pages (4 KiB .. 4 MiB) */
-
-enum page_flags {
-	PG_reserved = 1 << 0, /* never allocatable: firmware, kernel image, holes */
-	PG_buddy = 1 << 1,    /* free, heading a block of 2^order pages */
-	PG_slab = 1 << 2,     /* holds small kmalloc objects */
-	PG_large = 1 << 3,    /* first page of a multi-page kmalloc */
-};
-
-struct page {
-	u32 flags;
-	int refcount;           /* users of the frame; freed when it drops to 0 */
-	u16 order;              /* block order while free or large-kmalloc */
-	u16 inuse;              /* slab: objects handed out */
-	u16 objsize;            /* slab: size class */
-	struct list_head lru;   /* free list, or the slab's partial list */
-	void *freelist;         /* slab: first free object */
-};
+/* vm_flags, with Linux's values */
+#define VM_READ 0x00000001
+#define VM_WRITE 0x00000002
+#define VM_EXEC 0x00000004
+#define VM_SHARED 0x00000008
+#define VM_MAYREAD 0x00000010
+#define VM_MAYWRITE 0x00000020
+#define VM_MAYEXEC 0x00000040
+#define VM_MAYSHARE 0x00000080
+#define VM_GROWSDOWN 0x00000100
 
 extern struct page *mem_map;
 extern unsigned long max_pfn;
@@ -38,25 +31,6 @@ static inline unsigned long page_to_phys(const struct page *p) { return page_to_
 static inline void *page_address(const struct page *p) { return __va(page_to_phys(p)); }
 static inline struct page *virt_to_page(const void *va) { return pfn_to_page(__pa(va) >> PAGE_SHIFT); }
 
-/* Early boot allocator, used until the buddy allocator is running. */
-void memblock_init(void);
-u64 memblock_alloc(u64 size, u64 align);
-/* The end of the reserved range holding phys, or 0 if phys is not reserved. */
-u64 memblock_reserved_end(u64 phys);
-/* The start of the first reserved range above phys (~0 if none). */
-u64 memblock_next_reserved(u64 phys);
-
-void page_alloc_init(void);
-struct page *alloc_pages(unsigned order);
-struct page *alloc_page(void);
-struct page *alloc_zeroed_page(void);
-void __free_pages(struct page *page, unsigned order);
-unsigned long nr_free_pages(void);
-unsigned long nr_total_pages(void);
-/* Fault injection for tests: fail every allocation after `budget` more (-1: off). */
-void page_alloc_fail_after(long budget);
-long page_alloc_fail_budget(void);
-
 static inline void get_page(struct page *p) { p->refcount++; }
 static inline int page_count(const struct page *p) { return p->refcount; }
 /* Drop one reference; the frame goes back to the allocator at zero. */
@@ -65,12 +39,11 @@ void put_page(struct page *p);
 /* A page of zeroes, mapped read-only for reads of never-written anonymous memory. */
 extern struct page *zero_page;
 
-void kmalloc_init(void);
-void *kmalloc(size_t size);
-void *kzalloc(size_t size);
-void kfree(const void *p);
-
-void paging_init(void);
+static inline unsigned long vma_pages(const struct vm_area_struct *v) { return (v->vm_end - v->vm_start) >> PAGE_SHIFT; }
+static inline unsigned long get_mm_rss(const struct mm_struct *mm)
+{
+	return mm->rss_stat[MM_FILEPAGES] + mm->rss_stat[MM_ANONPAGES] + mm->rss_stat[MM_SHMEMPAGES];
+}
 
 /* The frame a leaf entry maps, and the entry mapping a frame with these rights. */
 static inline struct page *pte_page(pte_t pte) { return pfn_to_page(pte_pfn(pte)); }
@@ -108,4 +81,30 @@ static inline void add_mm_counter(struct mm_struct *mm, enum mm_counter member, 
 }
 static inline void inc_mm_counter(struct mm_struct *mm, enum mm_counter member) { add_mm_counter(mm, member, 1); }
 static inline void dec_mm_counter(struct mm_struct *mm, enum mm_counter member) { add_mm_counter(mm, member, -1); }
+
+/* kernel/fork.c: creating and dropping address spaces */
+struct mm_struct *mm_alloc(void);
+static inline void mmget(struct mm_struct *mm) { mm->mm_users++; }  /* one more user (CLONE_VM) */
+void mmput(struct mm_struct *mm);    /* drop a user: tear down at the last */
+static inline void mmgrab(struct mm_struct *mm) { mm->mm_count++; } /* pin the struct and PML4 (lazy TLB) */
+void mmdrop(struct mm_struct *mm);   /* drop a reference to the struct */
+
+/* kernel/mm/mmap.c */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
+	     unsigned long flags, unsigned long pgoff);
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+int expand_stack(struct vm_area_struct *vma, unsigned long addr);
+void exit_mmap(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
+void shared_anon_put(struct shared_anon *obj);
+
+/* kernel/mm/memory.c */
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned flags);
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void free_pgtables(struct mm_struct *mm);
+pte_t vma_page_prot(const struct vm_area_struct *vma);
 #endif

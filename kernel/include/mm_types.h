@@ -1,8 +1,11 @@
 /*
- * Address spaces.  An mm_struct is one user address space: its page tables
- * and an ordered list of vm_area_structs (VMAs), each a range of addresses
- * with the same rights and the same backing (anonymous memory, a shared
- * anonymous object, or an initrd file).  Shared by CLONE_VM, copied by fork.
+ * The types of memory management, apart from the functions on them (mm.h).
+ *
+ * struct page describes one 4 KiB physical frame (mem_map[pfn]).  An
+ * mm_struct is one user address space: its page tables and an ordered list
+ * of vm_area_structs (VMAs), each a range of addresses with the same rights
+ * and the same backing (anonymous memory, a shared anonymous object, or an
+ * initrd file).  Shared by CLONE_VM, copied by fork.
  */
 #ifndef MM_TYPES_H
 #define MM_TYPES_H
@@ -11,18 +14,23 @@
 #include <asm/pgtable.h>
 
 struct file;
-struct page;
 
-/* vm_flags, with Linux's values */
-#define VM_READ 0x00000001
-#define VM_WRITE 0x00000002
-#define VM_EXEC 0x00000004
-#define VM_SHARED 0x00000008
-#define VM_MAYREAD 0x00000010
-#define VM_MAYWRITE 0x00000020
-#define VM_MAYEXEC 0x00000040
-#define VM_MAYSHARE 0x00000080
-#define VM_GROWSDOWN 0x00000100
+enum page_flags {
+	PG_reserved = 1 << 0, /* never allocatable: firmware, kernel image, holes */
+	PG_buddy = 1 << 1,    /* free, heading a block of 2^order pages */
+	PG_slab = 1 << 2,     /* holds small kmalloc objects */
+	PG_large = 1 << 3,    /* first page of a multi-page kmalloc */
+};
+
+struct page {
+	u32 flags;
+	int refcount;           /* users of the frame; freed when it drops to 0 */
+	u16 order;              /* block order while free or large-kmalloc */
+	u16 inuse;              /* slab: objects handed out */
+	u16 objsize;            /* slab: size class */
+	struct list_head lru;   /* free list, or the slab's partial list */
+	void *freelist;         /* slab: first free object */
+};
 
 enum mm_counter { MM_FILEPAGES, MM_ANONPAGES, MM_SHMEMPAGES, NR_MM_COUNTERS };
 
@@ -39,7 +47,7 @@ struct shared_anon {
 
 struct vm_area_struct {
 	unsigned long vm_start, vm_end;  /* [start, end), page aligned */
-	unsigned long vm_flags;
+	unsigned long vm_flags;          /* VM_* (mm.h) */
 	struct mm_struct *vm_mm;
 	struct list_head vm_list;        /* in mm->mmap, by address */
 	struct file *vm_file;            /* file backing, or NULL */
@@ -60,47 +68,4 @@ struct mm_struct {
 	unsigned long total_vm;          /* pages mapped by VMAs */
 	long rss_stat[NR_MM_COUNTERS];   /* pages present, by kind */
 };
-
-static inline unsigned long vma_pages(const struct vm_area_struct *v) { return (v->vm_end - v->vm_start) >> 12; }
-static inline unsigned long get_mm_rss(const struct mm_struct *mm)
-{
-	return mm->rss_stat[MM_FILEPAGES] + mm->rss_stat[MM_ANONPAGES] + mm->rss_stat[MM_SHMEMPAGES];
-}
-
-/* kernel/fork.c: creating and dropping address spaces */
-struct mm_struct *mm_alloc(void);
-static inline void mmget(struct mm_struct *mm) { mm->mm_users++; }  /* one more user (CLONE_VM) */
-void mmput(struct mm_struct *mm);    /* drop a user: tear down at the last */
-static inline void mmgrab(struct mm_struct *mm) { mm->mm_count++; } /* pin the struct and PML4 (lazy TLB) */
-void mmdrop(struct mm_struct *mm);   /* drop a reference to the struct */
-
-/* kernel/mm/mmap.c */
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
-long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
-	     unsigned long flags, unsigned long pgoff);
-int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
-int expand_stack(struct vm_area_struct *vma, unsigned long addr);
-void exit_mmap(struct mm_struct *mm);
-struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
-void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
-void shared_anon_put(struct shared_anon *obj);
-
-/* kernel/mm/memory.c */
-int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned flags);
-int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
-void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
-void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end);
-void free_pgtables(struct mm_struct *mm);
-pte_t vma_page_prot(const struct vm_area_struct *vma);
-
-/* Event counters shown in /proc/vmstat (kernel-private: Linux has no such lines). */
-enum vm_event {
-	COW_FAULT_COPY,   /* a write to a shared private page copied it */
-	COW_FAULT_REUSE,  /* ... the writer was the last owner: made writable in place */
-	ZERO_PAGE_MAP,    /* a read mapped the shared zero page */
-	DEMAND_ZERO,      /* a new zero-filled anonymous page */
-	DEMAND_FILE,      /* a page read in from a file */
-	NR_VM_EVENTS,
-};
-extern unsigned long vm_events[NR_VM_EVENTS];
 #endif

@@ -1,30 +1,23 @@
-/* The UTS and pid namespaces (kernel/nsproxy.c, kernel/pid.c). */
+/*
+ * The namespaces a task is in (kernel/nsproxy.c): shared unless
+ * CLONE_NEWUTS / CLONE_NEWPID ask for new ones.
+ */
 #ifndef NSPROXY_H
 #define NSPROXY_H
-#include <sched.h>
-#include <uapi/misc.h>
+#include <types.h>
 
-struct uts_namespace {
-	int count;
-	struct utsname name;
-};
+struct task_struct;
+struct uts_namespace;
+struct pid_namespace;
 
-struct pid_namespace {
+struct nsproxy {
 	int count;
-	int level;                        /* 0 for the initial namespace */
-	struct pid_namespace *parent;
-	struct task_struct *child_reaper; /* pid 1 of the namespace: adopts orphans */
-	pid_t last_pid;                   /* pids are handed out cyclically from here */
+	struct uts_namespace *uts_ns;
+	struct pid_namespace *pid_ns_for_children;
 };
 
 extern struct nsproxy init_nsproxy;
-extern struct pid_namespace init_pid_ns;
 
 int copy_namespaces(u64 flags, struct task_struct *p);
 void put_nsproxy(struct nsproxy *ns);
-void put_pid_ns(struct pid_namespace *ns);
-struct pid_namespace *create_pid_namespace(struct pid_namespace *parent);
-
-/* Give p a pid in its namespace and every ancestor; -EAGAIN if one is full. */
-int alloc_pid(struct task_struct *p);
 #endif

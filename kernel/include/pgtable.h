@@ -2,6 +2,7 @@
 #ifndef PGTABLE_H
 #define PGTABLE_H
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 
 enum pt_level { PT_PTE = 1, PT_PMD = 2, PT_PUD = 3, PT_PGD = 4 };
 
@@ -27,5 +28,6 @@ bool map_page(pte_t *pgd, unsigned long va, unsigned long phys, u64 flags);
 /* The kernel's own page tables; every address space shares their upper half. */
 extern pte_t *init_pgd;
 void load_pgd(pte_t *pgd);
-static inline void flush_tlb_one(unsigned long va) { __asm__ volatile("invlpg (%0)" : : "r"(va) : "memory"); }
+/* Boot: build init_pgd and switch to it (arch/x86_64/mm/init.c). */
+void paging_init(void);
 #endif

@@ -9,7 +9,7 @@
 #include <types.h>
 #include <list.h>
 #include <wait.h>
-#include <arch.h>
+#include <asm/fpu.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <uapi/signal.h>
@@ -19,7 +19,7 @@ struct files_struct;
 struct fs_struct;
 struct pt_regs;
 struct pid_namespace;
-struct uts_namespace;
+struct nsproxy;
 
 /* __state values, as Linux numbers them */
 #define TASK_RUNNING 0x0000
@@ -75,13 +75,6 @@ struct signal_struct {
 	pid_t pgrp;                       /* process group and session (global pids): */
 	pid_t session;                    /* job control, setpgid(2), setsid(2) */
 	struct wait_queue_head wait_chldexit; /* parents in wait4 sleep here */
-};
-
-/* Namespaces: shared unless CLONE_NEWUTS / CLONE_NEWPID ask for new ones. */
-struct nsproxy {
-	int count;
-	struct uts_namespace *uts_ns;
-	struct pid_namespace *pid_ns_for_children;
 };
 
 struct task_struct {
@@ -154,10 +147,6 @@ __noreturn void cpu_idle(void);
 /* Sleep for `ticks` jiffies or until woken; returns the ticks left (kernel/time.c). */
 long schedule_timeout(long ticks);
 
-void schedule_tail(void);
-/* exec from a kernel thread, with arguments in kernel memory (kernel/exec.c). */
-int kernel_execve(const char *filename, const char *const *argv, const char *const *envp);
-
 /* kernel/fork.c */
 struct kernel_clone_args;
 pid_t kernel_clone(struct kernel_clone_args *args);
@@ -165,6 +154,8 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned lon
 void put_task_struct(struct task_struct *p);
 void put_sighand(struct sighand_struct *sighand);
 void put_signal(struct signal_struct *sig);
+/* A new task's first code, from ret_from_fork in entry.asm. */
+void schedule_tail(void);
 /* CLONE_VFORK and CLONE_CHILD_CLEARTID: done when a task leaves its mm (exit or exec). */
 void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
@@ -174,14 +165,6 @@ __noreturn void do_group_exit(int code);
 void release_task(struct task_struct *p);
 /* Free the kernel stack of a task that exited (it could not free its own). */
 void finish_dead_task(void);
-
-/* kernel/pid.c */
-struct task_struct *find_task_by_vpid(pid_t nr);   /* in the caller's namespace */
-pid_t task_pid_vnr(const struct task_struct *p);   /* p's pid as the caller sees it */
-pid_t task_tgid_vnr(const struct task_struct *p);
-pid_t task_pid_nr_ns(const struct task_struct *p, const struct pid_namespace *ns);
-/* A global pid (a process group or session id) as the caller numbers it; 0 if not visible. */
-pid_t global_pid_vnr(pid_t nr);
 
 void set_task_comm(struct task_struct *p, const char *name);
 #endif

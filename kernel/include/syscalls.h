@@ -6,7 +6,9 @@
 #define SYSCALLS_H
 #include <types.h>
 #include <uapi/stat.h>
-#include <uapi/misc.h>
+#include <uapi/utsname.h>
+#include <uapi/time_types.h>
+#include <uapi/resource.h>
 #include <uapi/sched.h>
 #include <uapi/signal.h>
 

@@ -2,9 +2,27 @@
 #ifndef TIME_H
 #define TIME_H
 #include <types.h>
+#include <uapi/time.h>
 
 #define HZ 100
 extern volatile u64 jiffies;
+
+#define MSEC_PER_SEC 1000L
+#define USEC_PER_SEC 1000000L
+#define NSEC_PER_SEC 1000000000L
+#define NSEC_PER_MSEC 1000000L
+
+/* What nanosleep(2) and futex(2) accept: no negative part, nanoseconds below a second. */
+static inline bool timespec_valid(const struct timespec *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < NSEC_PER_SEC;
+}
+
+/* Ticks as seconds and microseconds, the way wait4(2)'s rusage reports CPU time. */
+static inline struct timeval jiffies_to_timeval(u64 ticks)
+{
+	return (struct timeval){ (long)(ticks / HZ), (long)(ticks % HZ) * (USEC_PER_SEC / HZ) };
+}
 
 void timer_init(void);
 /* Nanoseconds since boot, from the TSC calibrated against the PIT. */

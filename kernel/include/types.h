@@ -20,6 +20,7 @@ typedef long ssize_t;
 typedef long off_t;
 typedef unsigned int mode_t;
 
+#define BITS_PER_LONG 64
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ALIGN_UP(x, a) (((x) + (a) - 1) & ~((a) - 1))
 #define ALIGN_DOWN(x, a) ((x) & ~((a) - 1))

@@ -5,12 +5,14 @@
  * hands out itself).  It allocates only from memory the boot page tables map
  * (below 4 GiB), and lives until page_alloc_init() takes the rest.
  */
-#include <mm.h>
+#include <memblock.h>
+#include <asm/page.h>
 #include <bootinfo.h>
 #include <printk.h>
 
 #define MAX_RESERVED 32
 #define BOOT_MAPPED_LIMIT (4ul << 30)
+#define LOW_MEMORY_END (1ul << 20) /* the first MiB; the kernel image is loaded from here (linker.ld) */
 
 static struct mem_region reserved[MAX_RESERVED];
 static unsigned nr_reserved;
@@ -52,8 +54,8 @@ static u64 first_reserved_overlap_end(u64 base, u64 size)
 
 void memblock_init(void)
 {
-	memblock_reserve(0, 1ul << 20); /* real-mode IVT, BIOS data, VGA, ROMs */
-	memblock_reserve(1ul << 20, __pa(_end) - (1ul << 20));
+	memblock_reserve(0, LOW_MEMORY_END); /* real-mode IVT, BIOS data, VGA, ROMs */
+	memblock_reserve(LOW_MEMORY_END, __pa(_end) - LOW_MEMORY_END);
 	memblock_reserve(bootinfo.mbi_start, bootinfo.mbi_end - bootinfo.mbi_start);
 	for (unsigned i = 0; i < bootinfo.nr_modules; i++)
 		memblock_reserve(bootinfo.modules[i].base, bootinfo.modules[i].size);

@@ -5,13 +5,15 @@
  */
 #include <mm_types.h>
 #include <mm.h>
+#include <slab.h>
 #include <sched.h>
 #include <fs.h>
 #include <syscalls.h>
 #include <uapi/mman.h>
+#include <uapi/resource.h>
 #include <uapi/errno.h>
 
-#define STACK_MAX (8ul << 20) /* how far the stack VMA may grow (RLIMIT_STACK) */
+#define STACK_MAX _STK_LIM /* how far the stack VMA may grow (RLIMIT_STACK) */
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {

@@ -7,6 +7,7 @@
  * copy-on-write consults (see kernel/mm/memory.c).
  */
 #include <mm.h>
+#include <memblock.h>
 #include <bootinfo.h>
 #include <string.h>
 #include <printk.h>

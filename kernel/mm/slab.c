@@ -7,6 +7,7 @@
  * Requests over 2048 bytes get whole pages.
  */
 #include <mm.h>
+#include <slab.h>
 #include <string.h>
 #include <printk.h>
 

@@ -6,11 +6,12 @@
  * boot context) halts until the next interrupt.
  */
 #include <sched.h>
-#include <mm_types.h>
+#include <mm.h>
 #include <pgtable.h>
 #include <signal.h>
 #include <trace.h>
 #include <nsproxy.h>
+#include <pid_namespace.h>
 #include <asm/desc.h>
 #include <asm/cpu.h>
 #include <asm/ptrace.h>

@@ -6,7 +6,7 @@
 #include <selftest.h>
 #include <sched.h>
 #include <string.h>
-#include <mm.h>
+#include <slab.h>
 #include <syscalls.h>
 #include <console.h>
 #include "../../kernel/fs/vfs.h"

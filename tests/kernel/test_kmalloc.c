@@ -1,6 +1,6 @@
 /* Self-tests of kmalloc: size classes, reuse, large objects, no lost pages. */
 #include <selftest.h>
-#include <mm.h>
+#include <slab.h>
 #include <string.h>
 
 KERNEL_TEST(kmalloc_sizes)

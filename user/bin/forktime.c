@@ -17,13 +17,13 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #define ROUNDS 5
 #define MIB (1024 * 1024)
-#define PAGE_SIZE 4096
 
 static char stack[16 * 1024] __attribute__((aligned(16)));
 

@@ -1,7 +1,7 @@
 /* Directory streams over getdents64. */
 #ifndef _DIRENT_H
 #define _DIRENT_H
-#include <uapi/stat.h>
+#include <uapi/dirent.h>
 
 struct dirent {
 	unsigned long d_ino;

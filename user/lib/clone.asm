@@ -12,9 +12,8 @@ bits 64
 global clone
 extern __syscall_ret
 
-NR_clone equ 56                  ; __NR_clone in uapi/unistd.h
-NR_exit equ 60                   ; __NR_exit
-EINVAL equ 22
+; __NR_* and E* from the uapi headers (build/user/include/uapi.inc, made by user/user.mk)
+%include "uapi.inc"
 
 section .text
 clone:
@@ -32,7 +31,7 @@ clone:
 	mov rdx, r8
 	mov r10, [rsp + 8]           ; ctid, the 7th argument, on our stack
 	mov r8, r9
-	mov eax, NR_clone
+	mov eax, __NR_clone
 	syscall
 	test rax, rax
 	jz .child
@@ -45,7 +44,7 @@ clone:
 	pop rdi                      ; arg
 	call rax
 	mov edi, eax
-	mov eax, NR_exit
+	mov eax, __NR_exit
 	syscall
 
 .invalid:

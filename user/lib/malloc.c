@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/user.h>
 #include <unistd.h>
 
 #define MIN_SHIFT 5  /* smallest block: 32 bytes */
 #define MAX_SHIFT 16 /* largest block from the break: 64 KiB */
-#define PAGE_SIZE 4096UL
 
 /* Sits before every block's data; 16 bytes keep the data 16-byte aligned as the ABI wants. */
 struct header {

@@ -10,11 +10,12 @@ bits 64
 
 global __restore_rt
 
-NR_rt_sigreturn equ 15           ; __NR_rt_sigreturn in uapi/unistd.h
+; __NR_* and E* from the uapi headers (build/user/include/uapi.inc, made by user/user.mk)
+%include "uapi.inc"
 
 section .text
 __restore_rt:
-	mov eax, NR_rt_sigreturn
+	mov eax, __NR_rt_sigreturn
 	syscall
 
 section .note.GNU-stack noalloc noexec nowrite progbits

@@ -11,12 +11,13 @@ bits 64
 global vfork
 extern __syscall_ret
 
-NR_vfork equ 58                  ; __NR_vfork in uapi/unistd.h
+; __NR_* and E* from the uapi headers (build/user/include/uapi.inc, made by user/user.mk)
+%include "uapi.inc"
 
 section .text
 vfork:
 	pop rdx                      ; our return address, out of the shared stack
-	mov eax, NR_vfork
+	mov eax, __NR_vfork
 	syscall
 	push rdx
 	mov rdi, rax

@@ -6,7 +6,7 @@
  * cannot resolve becomes SIGSEGV (SIGKILL when memory ran out) for a user program, a fixup for the
  * kernel's user-copy routines, or a kernel oops.
  */
-#include <traps.h>
+#include <asm/traps.h>
 #include <printk.h>
 #include <extable.h>
 #include <fault.h>

@@ -12,8 +12,6 @@
 #include <printk.h>
 #include <asm/cpu.h>
 
-#define X86_CR4_PGE (1ul << 7)
-
 extern char _text[], _etext[], _erodata[], _end[];
 
 static void map_kernel_range(char *start, char *end, u64 flags)

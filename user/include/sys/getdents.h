@@ -2,7 +2,7 @@
 #ifndef _SYS_GETDENTS_H
 #define _SYS_GETDENTS_H
 #include <sys/types.h>
-#include <uapi/stat.h>
+#include <uapi/dirent.h>
 
 ssize_t getdents64(int fd, void *buf, size_t size);
 #endif

@@ -2,7 +2,9 @@
 #ifndef _SYS_THREAD_H
 #define _SYS_THREAD_H
 #include <sys/types.h>
-#include <uapi/misc.h>
+#include <uapi/time_types.h>
+#include <uapi/futex.h>
+#include <uapi/prctl.h>
 
 int arch_prctl(int code, unsigned long addr);
 pid_t set_tid_address(int *tidptr);

@@ -1,7 +1,7 @@
 /* uname(2); struct utsname is the kernel's layout. */
 #ifndef _SYS_UTSNAME_H
 #define _SYS_UTSNAME_H
-#include <uapi/misc.h>
+#include <uapi/utsname.h>
 
 int uname(struct utsname *buf);
 #endif

@@ -2,7 +2,7 @@
 #ifndef _SYS_WAIT_H
 #define _SYS_WAIT_H
 #include <sys/types.h>
-#include <uapi/misc.h>
+#include <uapi/resource.h>
 #include <uapi/wait.h>
 
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage);

@@ -1,4 +1,4 @@
-/* Control registers, MSRs, CPUID, TLB and interrupt-flag helpers. */
+/* Control registers, MSRs, CPUID and interrupt-flag helpers. */
 #ifndef ASM_CPU_H
 #define ASM_CPU_H
 #include <types.h>
@@ -11,11 +11,17 @@
 #define MSR_GS_BASE 0xc0000101
 #define MSR_KERNEL_GS_BASE 0xc0000102
 #define EFER_SCE (1 << 0)
+#define EFER_LME (1 << 8)
+#define EFER_NX (1 << 11)
 
 #define X86_CR0_MP (1ul << 1)
 #define X86_CR0_EM (1ul << 2)
 #define X86_CR0_TS (1ul << 3)
 #define X86_CR0_NE (1ul << 5)
+#define X86_CR0_WP (1ul << 16)
+#define X86_CR0_PG (1ul << 31)
+#define X86_CR4_PAE (1ul << 5)
+#define X86_CR4_PGE (1ul << 7)
 #define X86_CR4_OSFXSR (1ul << 9)
 #define X86_CR4_OSXMMEXCPT (1ul << 10)
 #define X86_CR4_SMEP (1ul << 20)
@@ -25,6 +31,7 @@
 #define X86_EFLAGS_DF (1ul << 10)
 #define X86_EFLAGS_RF (1ul << 16)
 #define X86_EFLAGS_AC (1ul << 18)
+#define X86_EFLAGS_ID (1ul << 21)
 
 static inline u64 read_cr0(void) { u64 v; __asm__ volatile("mov %%cr0, %0" : "=r"(v)); return v; }
 static inline u64 read_cr2(void) { u64 v; __asm__ volatile("mov %%cr2, %0" : "=r"(v)); return v; }
@@ -54,7 +61,6 @@ static inline u64 rdtsc(void)
 	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
 	return ((u64)hi << 32) | lo;
 }
-static inline void invlpg(unsigned long addr) { __asm__ volatile("invlpg (%0)" : : "r"(addr) : "memory"); }
 static inline void local_irq_enable(void) { __asm__ volatile("sti" ::: "memory"); }
 static inline void local_irq_disable(void) { __asm__ volatile("cli" ::: "memory"); }
 /* sti takes effect after the next instruction, so no interrupt is lost between them. */

@@ -40,10 +40,10 @@ typedef u64 pte_t;
 #define PGDIR_SIZE (1ul << PGDIR_SHIFT)
 #define USER_PGD_ENTRIES 256 /* PML4 entries 0..255 are user space */
 
-static inline unsigned pgd_index(unsigned long va) { return (va >> PGDIR_SHIFT) & 511; }
-static inline unsigned pud_index(unsigned long va) { return (va >> PUD_SHIFT) & 511; }
-static inline unsigned pmd_index(unsigned long va) { return (va >> PMD_SHIFT) & 511; }
-static inline unsigned pte_index(unsigned long va) { return (va >> PAGE_SHIFT) & 511; }
+static inline unsigned pgd_index(unsigned long va) { return (va >> PGDIR_SHIFT) & (PTRS_PER_TABLE - 1); }
+static inline unsigned pud_index(unsigned long va) { return (va >> PUD_SHIFT) & (PTRS_PER_TABLE - 1); }
+static inline unsigned pmd_index(unsigned long va) { return (va >> PMD_SHIFT) & (PTRS_PER_TABLE - 1); }
+static inline unsigned pte_index(unsigned long va) { return (va >> PAGE_SHIFT) & (PTRS_PER_TABLE - 1); }
 static inline unsigned long pte_pfn(pte_t pte) { return (pte & PTE_PFN_MASK) >> PAGE_SHIFT; }
 static inline bool pte_present(pte_t pte) { return pte & (_PAGE_PRESENT | _PAGE_PROTNONE); }
 static inline bool pte_write(pte_t pte) { return pte & _PAGE_RW; }

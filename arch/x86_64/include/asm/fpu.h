@@ -1,6 +1,6 @@
-/* Per-CPU architecture set-up and per-task architecture state. */
-#ifndef ARCH_H
-#define ARCH_H
+/* The user's x87/SSE registers, saved and restored around switches and signals (arch/x86_64/cpu.c). */
+#ifndef ASM_FPU_H
+#define ASM_FPU_H
 #include <types.h>
 
 /* The FXSAVE area: x87, MMX and SSE registers (Intel SDM vol. 1, 10.5.1). */
@@ -9,8 +9,6 @@ struct fpu_state {
 } __aligned(16);
 
 void fpu_init(void);
-void syscall_init(void);
-void setup_smep(void);
 void fpu_save(struct fpu_state *f);
 void fpu_restore(const struct fpu_state *f);
 void fpu_init_state(struct fpu_state *f);

@@ -1,0 +1,10 @@
+/* The UTS namespace: the names uname(2) reports, sethostname(2) changes (kernel/nsproxy.c). */
+#ifndef UTSNAME_H
+#define UTSNAME_H
+#include <uapi/utsname.h>
+
+struct uts_namespace {
+	int count;
+	struct utsname name;
+};
+#endif

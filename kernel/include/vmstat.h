@@ -1,0 +1,14 @@
+/* Event counters shown in /proc/vmstat (kernel-private: Linux has no such lines). */
+#ifndef VMSTAT_H
+#define VMSTAT_H
+
+enum vm_event {
+	COW_FAULT_COPY,   /* a write to a shared private page copied it */
+	COW_FAULT_REUSE,  /* ... the writer was the last owner: made writable in place */
+	ZERO_PAGE_MAP,    /* a read mapped the shared zero page */
+	DEMAND_ZERO,      /* a new zero-filled anonymous page */
+	DEMAND_FILE,      /* a page read in from a file */
+	NR_VM_EVENTS,
+};
+extern unsigned long vm_events[NR_VM_EVENTS];
+#endif
