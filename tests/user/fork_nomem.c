@@ -55,6 +55,38 @@ static int set_budget(int fd, long budget)
 	return write(fd, text, (size_t)len) == len ? 0 : -1;
 }
 
+/* Raise the page budget one frame at a time until fork succeeds; count what the failures did. */
+struct sweep {
+	long pid, budget, leaked_at, leaked_pages;
+	int failures, wrong_errno, leaks;
+};
+
+static struct sweep sweep_budgets(int fd)
+{
+	struct sweep s = { .leaked_at = -1 };
+
+	for (s.budget = 0; s.budget <= MAX_BUDGET; s.budget++) {
+		long before = vmstat("nr_free_pages");
+		set_budget(fd, s.budget);
+		s.pid = fork_then_reset(fd);
+		if (s.pid > 0)
+			break;
+		s.failures++;
+		if (s.pid != -ENOMEM)
+			s.wrong_errno++;
+		long after = vmstat("nr_free_pages");
+		if (after != before) {
+			s.leaks++;
+			if (s.leaked_at < 0) {
+				s.leaked_at = s.budget;
+				s.leaked_pages = before - after;
+			}
+		}
+	}
+	set_budget(fd, -1);
+	return s;
+}
+
 int main(void)
 {
 	int status;
@@ -83,34 +115,15 @@ int main(void)
 		mem[off] = 2;
 	vmstat("nr_free_pages");
 
-	int failures = 0, wrong_errno = 0, leaks = 0;
-	long budget, leaked_at = -1, leaked_pages = 0;
-	for (budget = 0; budget <= MAX_BUDGET; budget++) {
-		long before = vmstat("nr_free_pages");
-		set_budget(fd, budget);
-		pid = fork_then_reset(fd);
-		if (pid > 0)
-			break;
-		failures++;
-		if (pid != -ENOMEM)
-			wrong_errno++;
-		long after = vmstat("nr_free_pages");
-		if (after != before) {
-			leaks++;
-			if (leaked_at < 0) {
-				leaked_at = budget;
-				leaked_pages = before - after;
-			}
-		}
-	}
-	set_budget(fd, -1);
-	printf("# fork failed %d times, succeeded with a budget of %ld pages\n", failures, budget);
-	if (leaked_at >= 0)
-		printf("# first leak: budget %ld, %ld pages\n", leaked_at, leaked_pages);
+	struct sweep s = sweep_budgets(fd);
+	pid = s.pid;
+	printf("# fork failed %d times, succeeded with a budget of %ld pages\n", s.failures, s.budget);
+	if (s.leaked_at >= 0)
+		printf("# first leak: budget %ld, %ld pages\n", s.leaked_at, s.leaked_pages);
 	CHECK("fork_eventually_succeeds", pid > 0);
-	CHECK("fork_fails_with_small_budgets", failures > 0);
-	CHECK_EQ("every_failure_enomem", wrong_errno, 0);
-	CHECK_EQ("no_frames_leaked_by_failed_forks", leaks, 0);
+	CHECK("fork_fails_with_small_budgets", s.failures > 0);
+	CHECK_EQ("every_failure_enomem", s.wrong_errno, 0);
+	CHECK_EQ("no_frames_leaked_by_failed_forks", s.leaks, 0);
 	if (pid > 0) {
 		long before = vmstat("nr_free_pages");
 		CHECK("child_after_injection", waitpid((pid_t)pid, &status, 0) == pid && WIFEXITED(status) &&
