@@ -77,15 +77,28 @@ void mmput(struct mm_struct *mm)
 	mmdrop(mm);
 }
 
-/* Copy every VMA, and share its pages copy-on-write (copy_page_range). */
+/*
+ * Copy every VMA, and share its pages copy-on-write (copy_page_range).
+ * madvise can say otherwise for a range: MADV_DONTFORK (VM_DONTCOPY) leaves
+ * it out of the child altogether, MADV_WIPEONFORK (VM_WIPEONFORK) gives the
+ * child the VMA without its pages, so the child reads zeroes there.
+ */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
 	struct vm_area_struct *vma, *copy;
 
 	list_for_each_entry(vma, &oldmm->mmap, vm_list) {
+		if (vma->vm_flags & VM_DONTCOPY) {
+			trace_fork_vma(vma, "MADV_DONTFORK, not in the child");
+			continue;
+		}
 		if (!(copy = vm_area_dup(vma)))
 			return -ENOMEM;
 		vma_link(mm, copy);
+		if (vma->vm_flags & VM_WIPEONFORK) {
+			trace_fork_vma(vma, "MADV_WIPEONFORK, the child's copy starts empty");
+			continue;
+		}
 		int err = copy_page_range(mm, oldmm, vma);
 		if (err)
 			return err;

@@ -8,6 +8,7 @@
 #include <sched.h>
 #include <printk.h>
 #include <proc_fs.h>
+#include <mm_types.h>
 #include <string.h>
 #include <uapi/sched.h>
 
@@ -108,6 +109,15 @@ void __trace_demand_fault(const struct vm_area_struct *vma, unsigned long addr, 
 
 	trace_line("[fault] %s at %lx%s: new %s frame %lx\n", who(w, sizeof(w)), addr,
 		   where(vma, v, sizeof(v)), file ? "file" : "zeroed", pfn);
+}
+
+/* fork met a VMA that madvise told not to copy as usual (VM_DONTCOPY, VM_WIPEONFORK). */
+void __trace_fork_vma(const struct vm_area_struct *vma, const char *what)
+{
+	char w[48], v[208];
+
+	trace_line("[clone] %s %lx-%lx%s: %s\n", who(w, sizeof(w)), vma->vm_start, vma->vm_end,
+		   where(vma, v, sizeof(v)), what);
 }
 
 static const struct {

@@ -21,6 +21,13 @@
 #define VM_MAYEXEC 0x00000040
 #define VM_MAYSHARE 0x00000080
 #define VM_GROWSDOWN 0x00000100
+#define VM_SEQ_READ 0x00008000   /* madvise: MADV_SEQUENTIAL */
+#define VM_RAND_READ 0x00010000  /* madvise: MADV_RANDOM */
+#define VM_DONTCOPY 0x00020000   /* madvise: MADV_DONTFORK, the child gets no such VMA */
+#define VM_WIPEONFORK 0x02000000 /* madvise: MADV_WIPEONFORK, the child's copy starts empty */
+#define VM_DONTDUMP 0x04000000   /* madvise: MADV_DONTDUMP */
+#define VM_HUGEPAGE 0x20000000   /* madvise: MADV_HUGEPAGE (a hint; Cowl maps 4 KiB pages only) */
+#define VM_NOHUGEPAGE 0x40000000 /* madvise: MADV_NOHUGEPAGE */
 
 extern struct page *mem_map;
 extern unsigned long max_pfn;

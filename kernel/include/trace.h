@@ -31,6 +31,7 @@ void __trace_cow_fault(const struct vm_area_struct *vma, unsigned long addr, uns
 		       unsigned long new_pfn, int count, bool copied);
 void __trace_demand_fault(const struct vm_area_struct *vma, unsigned long addr, unsigned long pfn, bool file);
 void __trace_clone(u64 flags, int child);
+void __trace_fork_vma(const struct vm_area_struct *vma, const char *what);
 void __trace_exec(const char *path);
 void __trace_exit(int code);
 void __trace_wait(int pid, int status);
@@ -40,6 +41,7 @@ void __trace_switch(int prev, int next);
 #define trace_cow_fault(...) TRACE_HOOK(TRACE_COW, __trace_cow_fault(__VA_ARGS__))
 #define trace_demand_fault(...) TRACE_HOOK(TRACE_FAULT, __trace_demand_fault(__VA_ARGS__))
 #define trace_clone(...) TRACE_HOOK(TRACE_CLONE, __trace_clone(__VA_ARGS__))
+#define trace_fork_vma(...) TRACE_HOOK(TRACE_CLONE, __trace_fork_vma(__VA_ARGS__))
 #define trace_exec(...) TRACE_HOOK(TRACE_EXEC, __trace_exec(__VA_ARGS__))
 #define trace_exit(...) TRACE_HOOK(TRACE_EXIT, __trace_exit(__VA_ARGS__))
 #define trace_wait(...) TRACE_HOOK(TRACE_WAIT, __trace_wait(__VA_ARGS__))

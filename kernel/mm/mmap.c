@@ -1,7 +1,8 @@
 /*
  * The VMA list of an address space, and the calls that edit it: mmap,
- * munmap, mprotect and brk.  VMAs are kept sorted; an edit that covers part
- * of a VMA splits it, and neighbours that end up alike are merged again.
+ * munmap, mprotect and brk (madvise.c edits it the same way).  VMAs are
+ * kept sorted; an edit that covers part of a VMA splits it, and neighbours
+ * that end up alike are merged again.
  */
 #include <mm_types.h>
 #include <mm.h>
@@ -12,6 +13,7 @@
 #include <uapi/mman.h>
 #include <uapi/resource.h>
 #include <uapi/errno.h>
+#include "internal.h"
 
 #define STACK_MAX _STK_LIM /* how far the stack VMA may grow (RLIMIT_STACK) */
 
@@ -117,7 +119,7 @@ static struct vm_area_struct *vma_prev(struct vm_area_struct *vma)
 }
 
 /* Merge vma with its successor and predecessor where they are alike. */
-static void vma_merge_neighbours(struct vm_area_struct *vma)
+void vma_merge_neighbours(struct vm_area_struct *vma)
 {
 	struct vm_area_struct *next = vma_next(vma), *prev = vma_prev(vma);
 
@@ -131,8 +133,7 @@ static void vma_merge_neighbours(struct vm_area_struct *vma)
  * Split VMAs so that [start, end) begins and ends on VMA boundaries.
  * Returns the first VMA inside the range (NULL if none).
  */
-static struct vm_area_struct *isolate_range(struct mm_struct *mm, unsigned long start, unsigned long end,
-					    int *err)
+struct vm_area_struct *isolate_range(struct mm_struct *mm, unsigned long start, unsigned long end, int *err)
 {
 	struct vm_area_struct *vma = find_vma(mm, start);
 
@@ -340,12 +341,6 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 	}
 	vma_merge_neighbours(find_vma(mm, start));
 	return 0;
-}
-
-long sys_madvise(unsigned long start, size_t len, int advice)
-{
-	(void)start, (void)len, (void)advice;
-	return 0; /* advice only: ignoring it is allowed */
 }
 
 /*
