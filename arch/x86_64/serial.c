@@ -18,8 +18,18 @@
 #define LSR_THR_EMPTY 0x20
 #define IRQ_COM1 4
 
+/*
+ * A byte that reached the receive register before the kernel set the UART
+ * up (standard input piped into QEMU is there from reset).  Enabling the
+ * FIFOs clears them, so it is kept here and handed to the console once
+ * input is wanted.
+ */
+static int early_byte = -1;
+
 void serial_init(void)
 {
+	if (inb(COM1 + UART_LSR) & LSR_DATA_READY)
+		early_byte = inb(COM1 + UART_DATA);
 	outb(COM1 + UART_IER, 0x00);
 	outb(COM1 + UART_LCR, 0x80);  /* DLAB on: next two ports are the divisor */
 	outb(COM1 + 0, 1);            /* 115200 / 1 */
@@ -55,6 +65,9 @@ static void serial_interrupt(void)
 
 void serial_enable_rx_irq(void)
 {
+	if (early_byte >= 0)
+		console_input_char((char)early_byte);
+	early_byte = -1;
 	request_irq(IRQ_COM1, serial_interrupt);
 	outb(COM1 + UART_IER, 0x01); /* interrupt when data is received */
 }
