@@ -326,7 +326,7 @@ void set_task_comm(struct task_struct *p, const char *name)
 	strlcpy(p->comm, name, sizeof(p->comm));
 }
 
-/* A new program: handlers reset (ignored stays ignored), close-on-exec fds closed. */
+/* A new program: handlers reset (ignored stays ignored), close-on-exec fds closed, no signal stack. */
 static void flush_old_exec_state(struct linux_binprm *b)
 {
 	struct sighand_struct *sh = current->sighand;
@@ -340,6 +340,7 @@ static void flush_old_exec_state(struct linux_binprm *b)
 		if (sh->action[i].handler != SIG_IGN)
 			sh->action[i] = (struct k_sigaction){ 0 };
 	do_close_on_exec(current->files);
+	sas_ss_reset(current); /* the old program's signal stack is gone with its memory */
 	current->flags &= ~PF_KTHREAD;
 }
 

@@ -308,6 +308,8 @@ static void reset_task_fields(struct task_struct *p, const struct kernel_clone_a
 	p->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
 	p->start_time = jiffies;
 	p->utime = p->stime = 0;
+	if ((flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
+		sas_ss_reset(p); /* a thread must not share its creator's signal stack */
 	if (args->name)
 		set_task_comm(p, args->name);
 }
@@ -342,15 +344,17 @@ static void link_task(struct task_struct *p, u64 flags)
 
 /*
  * Build the child of current.  dup_task_struct() starts it as a byte copy
- * of the parent.  From that copy the child keeps its blocked signal mask
- * and comm (a kernel thread is named afresh), and the pointers mm, files,
+ * of the parent.  From that copy the child keeps its blocked signal mask,
+ * its signal stack (sigaltstack) and comm (a kernel thread is named
+ * afresh), and the pointers mm, files,
  * fs, sighand, signal and nsproxy, which the copy_X() steps back with a
  * reference (shared) or replace (a copy).  The rest is overwritten:
  * reset_task_fields() sets state, exit status, child lists, pending
- * signals, tid pointers and times; copy_mm() active_mm; alloc_pid() the
- * pids; copy_thread() the registers, FPU state and FS base; link_task()
- * the family and group links; wake_up_new_task() the time slice.  (The
- * copied fault_address is only read after a fault of the child's sets it.)
+ * signals, tid pointers, times and (for a CLONE_VM child) the signal
+ * stack; copy_mm() active_mm; alloc_pid() the pids; copy_thread() the
+ * registers, FPU state and FS base; link_task() the family and group
+ * links; wake_up_new_task() the time slice.  (The copied fault_address is
+ * only read after a fault of the child's sets it.)
  */
 static struct task_struct *copy_process(struct kernel_clone_args *args)
 {

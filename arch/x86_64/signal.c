@@ -26,11 +26,7 @@ struct sigcontext {
 struct ucontext {
 	unsigned long uc_flags;
 	u64 uc_link;
-	struct {
-		u64 ss_sp;
-		int ss_flags;
-		u64 ss_size;
-	} uc_stack;
+	stack_t uc_stack;
 	struct sigcontext uc_mcontext;
 	u64 uc_sigmask;
 };
@@ -52,15 +48,37 @@ struct rt_sigframe {
 #define FIX_EFLAGS 0x40dd5 /* AC OF DF TF SF ZF AF PF CF RF */
 #define MXCSR_VALID 0xffbf
 
+/*
+ * Where the frame goes: below the red zone of the interrupted code, or at
+ * the top of the alternate stack for an SA_ONSTACK handler when not already
+ * on it.  A frame that would not fit on the alternate stack (entered now or
+ * earlier) is an overflow: 0, and the caller kills the process (Linux's
+ * get_sigframe).
+ */
+static unsigned long get_sigframe(const struct k_sigaction *ka, const struct pt_regs *regs,
+				  unsigned long *fpstate)
+{
+	unsigned long sp = regs->rsp - 128; /* skip the red zone of the interrupted code */
+	bool onstack = on_sig_stack(regs->rsp);
+
+	if ((ka->flags & SA_ONSTACK) && sas_ss_flags(regs->rsp) == 0) {
+		sp = current->sas_ss_sp + current->sas_ss_size;
+		onstack = true;
+	}
+	*fpstate = ALIGN_DOWN(sp - sizeof(struct fpu_state), 64);
+	unsigned long frame_addr = ALIGN_DOWN(*fpstate - sizeof(struct rt_sigframe), 16) - 8;
+	if (onstack && !__on_sig_stack(frame_addr))
+		return 0;
+	return frame_addr;
+}
+
 int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs, u64 oldmask)
 {
 	struct fpu_state fpu;
-	unsigned long sp = regs->rsp - 128; /* skip the red zone of the interrupted code */
-	unsigned long fpstate = ALIGN_DOWN(sp - sizeof(fpu), 64);
-	unsigned long frame_addr = ALIGN_DOWN(fpstate - sizeof(struct rt_sigframe), 16) - 8;
+	unsigned long fpstate, frame_addr = get_sigframe(ka, regs, &fpstate);
 	struct rt_sigframe frame = { 0 };
 
-	if (!(ka->flags & SA_RESTORER))
+	if (!(ka->flags & SA_RESTORER) || !frame_addr)
 		return -EFAULT; /* x86-64 has no default trampoline: libc must supply one */
 	fpu_save(&fpu);
 	frame.pretcode = (u64)ka->restorer;
@@ -71,12 +89,16 @@ int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs, u64 ol
 		regs->error_code, in_syscall(regs) ? 0 : ~regs->orig_rax, oldmask, current->fault_address, fpstate, { 0 },
 	};
 	frame.uc.uc_sigmask = oldmask;
+	/* The stack as it was, for sigreturn to put back (the raw flags: SS_AUTODISARM survives). */
+	frame.uc.uc_stack = (stack_t){ (void *)current->sas_ss_sp, (int)current->sas_ss_flags, current->sas_ss_size };
 	frame.info.si_signo = sig;
 	frame.info.si_code = SI_KERNEL;
 	frame.info.si_addr = current->fault_address;
 	if (copy_to_user((void __user *)fpstate, &fpu, sizeof(fpu)) ||
 	    copy_to_user((void __user *)frame_addr, &frame, sizeof(frame)))
 		return -EFAULT;
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		sas_ss_reset(current); /* the handler may use the stack's memory as it likes */
 
 	regs->rdi = sig;
 	regs->rsi = frame_addr + offsetof(struct rt_sigframe, info);
@@ -117,6 +139,8 @@ long sys_rt_sigreturn(void)
 		fpu_restore(&fpu);
 	}
 	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	/* Put the alternate stack back as it was (SS_AUTODISARM took it away); refusals are ignored as in Linux. */
+	do_sigaltstack(&frame.uc.uc_stack, NULL, regs->rsp);
 	return regs->rax; /* do_syscall_64 stores this back into RAX */
 
 badframe:

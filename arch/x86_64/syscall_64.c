@@ -33,6 +33,7 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(openat), SYSCALL(newfstatat), SYSCALL(pipe2), SYSCALL(prlimit64),
 	SYSCALL(getrandom), SYSCALL(clone3), SYSCALL(setpgid), SYSCALL(getpgid), SYSCALL(getpgrp),
 	SYSCALL(setsid), SYSCALL(getsid),
+	SYSCALL(sigaltstack),
 	/* Every process runs as root: all four ids are 0. */
 	SYSCALL(getuid), SYSCALL_AS(getgid, sys_getuid), SYSCALL_AS(geteuid, sys_getuid),
 	SYSCALL_AS(getegid, sys_getuid),

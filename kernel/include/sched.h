@@ -115,6 +115,9 @@ struct task_struct {
 	int __user *clear_child_tid;      /* CLONE_CHILD_CLEARTID, set_tid_address */
 	struct vfork_completion *vfork_done; /* CLONE_VFORK: the parent waiting for our exec or exit */
 	unsigned long fault_address;      /* si_addr of the last fault signal */
+	unsigned long sas_ss_sp;          /* sigaltstack: base of the alternate signal stack */
+	size_t sas_ss_size;               /* its size; 0 when there is none (SS_DISABLE) */
+	unsigned sas_ss_flags;            /* the ss_flags it was set with (SS_AUTODISARM matters) */
 	int usage;                        /* references to this task_struct */
 
 	int time_slice;                   /* ticks left before preemption */

@@ -20,4 +20,12 @@ void force_sig_fault(int sig, unsigned long addr);
 bool signal_pending(const struct task_struct *p);
 /* On the way back to user mode: act on pending signals. */
 void do_signal(struct pt_regs *regs);
+
+/* The alternate signal stack (kernel/sigaltstack.c). */
+bool __on_sig_stack(unsigned long sp);
+bool on_sig_stack(unsigned long sp);
+/* SS_DISABLE, SS_ONSTACK or 0 for the user stack pointer sp. */
+int sas_ss_flags(unsigned long sp);
+void sas_ss_reset(struct task_struct *p);
+int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp);
 #endif

@@ -79,6 +79,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t sigsetsize);
 long sys_rt_sigreturn(void);
 long sys_pause(void);
+long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss);
 
 /* memory: kernel/mm/ */
 long sys_brk(unsigned long brk);

@@ -220,7 +220,15 @@ static void reuse_and_copy_pfn(void)
 	long c0 = vmstat("cow_fault_copy"), r0 = vmstat("cow_fault_reuse");
 	p[0] = 3;
 	long c1 = vmstat("cow_fault_copy"), r1 = vmstat("cow_fault_reuse");
-	PFN_CHECK("last_owner_keeps_pfn", pfn0 > 0, page_pfn(p) == pfn0);
+	/*
+	 * Cowl only: Linux reuses the frame only when nothing else holds a
+	 * reference, and a page still waiting in a per-CPU LRU batch has one, so
+	 * on a busy host it may copy for the last owner too (seen in make test).
+	 */
+	if (cowl)
+		PFN_CHECK("last_owner_keeps_pfn", pfn0 > 0, page_pfn(p) == pfn0);
+	else
+		SKIP("last_owner_keeps_pfn", "Cowl only: Linux may copy while an LRU batch holds the page");
 	/* Seen by a new child, the write is in the page tables, not only in this CPU's view. */
 	pid = fork();
 	if (pid == 0)

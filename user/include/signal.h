@@ -19,6 +19,7 @@ int raise(int sig);
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *old);
+int sigaltstack(const stack_t *ss, stack_t *old);
 
 int sigemptyset(sigset_t *set);
 int sigaddset(sigset_t *set, int sig);

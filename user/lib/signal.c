@@ -77,3 +77,8 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 {
 	return __syscall_ret(__syscall4(__NR_rt_sigprocmask, how, set, old, sizeof(sigset_t)));
 }
+
+int sigaltstack(const stack_t *ss, stack_t *old)
+{
+	return __syscall_ret(__syscall2(__NR_sigaltstack, ss, old));
+}

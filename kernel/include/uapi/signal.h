@@ -46,6 +46,20 @@
 #define SA_NODEFER 0x40000000
 #define SA_RESETHAND 0x80000000
 
+/* sigaltstack(2): ss_flags, and the smallest stack the kernel accepts. */
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
+#define SS_AUTODISARM (1U << 31) /* the handler runs with the alternate stack disabled */
+#define SS_FLAG_BITS SS_AUTODISARM
+#define MINSIGSTKSZ 2048
+#define SIGSTKSZ 8192
+
+typedef struct sigaltstack {
+	void *ss_sp;
+	int ss_flags;
+	unsigned long ss_size;
+} stack_t;
+
 #define SIG_BLOCK 0
 #define SIG_UNBLOCK 1
 #define SIG_SETMASK 2
