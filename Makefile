@@ -1,7 +1,15 @@
 # Cowl: a teaching kernel for x86-64 that shows how processes are created.
 # `make run` boots it to a shell, `make test` runs every test headless.
 
+# DEBUG=1: a build for gdb, -O0 so that locals and arguments are not
+# <optimized out>, in its own directory beside the normal one.
+ifeq ($(DEBUG),1)
+BUILD    := build-debug
+OPT      := -O0
+else
 BUILD    := build
+OPT      := -O2
+endif
 ARCH     := x86_64
 
 CC       := gcc
@@ -9,11 +17,15 @@ LD       := ld
 NASM     := nasm
 
 # Kernel: freestanding, linked at -2 GiB (mcmodel=kernel), no SSE (the kernel
-# does not save FPU state on entry), no red zone (interrupts push on the stack).
-KCFLAGS  := -std=c11 -O2 -g -Wall -Wextra -Werror=implicit-function-declaration \
+# does not save FPU state on entry), no red zone (interrupts push on the stack),
+# frame pointers for the oops call trace (arch/x86_64/dumpstack.c), and, as
+# Linux, no deleting of accesses through NULL: in the kernel they are real
+# accesses (address 0 is a user address) and must fault.
+KCFLAGS  := -std=c11 $(OPT) -g -Wall -Wextra -Werror=implicit-function-declaration \
             -ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone \
             -mno-mmx -mno-sse -mno-sse2 -mno-avx -fno-stack-protector \
             -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+            -fno-delete-null-pointer-checks \
             -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
             -Ikernel/include -Iarch/$(ARCH)/include -MMD -MP
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -T linker.ld
@@ -47,9 +59,10 @@ $(BUILD)/k/%.o: %.asm
 
 $(KSRC_ASM:%.asm=$(BUILD)/k/%.o): $(ASM_OFFSETS)
 
+# -O2 whatever DEBUG says: the "i" constraints need the inline helpers folded.
 $(ASM_OFFSETS_S): $(ASM_OFFSETS_C)
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) -S $< -o $@
+	$(CC) $(KCFLAGS) -O2 -S $< -o $@
 
 $(ASM_OFFSETS): $(ASM_OFFSETS_S)
 	@mkdir -p $(dir $@)
@@ -57,8 +70,31 @@ $(ASM_OFFSETS): $(ASM_OFFSETS_S)
 	  sed -n 's/^[[:space:]]*\.ascii[[:space:]]*"->\([^ ]*\) [$$]\(.*\)"$$/%define \1 \2/p' $<; } > $@.tmp
 	mv $@.tmp $@
 
-$(KERNEL): $(KOBJ) linker.ld
-	$(LD) $(KLDFLAGS) -o $@ $(KOBJ)
+# kallsyms (as Linux links vmlinux): link once with an empty symbol table,
+# list that kernel's text symbols into kallsyms.c with tools/kallsyms, link
+# again with the table.  The table lives in .rodata, after .text, so no
+# function moves; the last step checks that, as Linux's kallsyms does.
+KALLSYMS0 := $(BUILD)/k/kallsyms0
+KALLSYMS1 := $(BUILD)/k/kallsyms1
+KERNEL_TMP := $(BUILD)/k/kernel.tmp.elf
+
+$(KALLSYMS0).c: tools/kallsyms
+	@mkdir -p $(dir $@)
+	tools/kallsyms > $@
+
+$(KERNEL_TMP): $(KOBJ) $(KALLSYMS0).o linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(KALLSYMS0).o
+
+$(KALLSYMS1).c: $(KERNEL_TMP) tools/kallsyms
+	tools/kallsyms $< > $@
+
+$(KALLSYMS0).o $(KALLSYMS1).o: %.o: %.c
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(KERNEL): $(KOBJ) $(KALLSYMS1).o linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(KALLSYMS1).o
+	tools/kallsyms $@ | cmp -s - $(KALLSYMS1).c || \
+		{ echo "kallsyms: text symbols moved between the links" >&2; rm -f $@; exit 1; }
 
 include user/user.mk
 include tests/tests.mk
@@ -81,12 +117,13 @@ run: $(ISO)
 	tools/qemu $(if $(GUI),--gui) $(ISO)
 
 # Two terminals: `make debug` starts QEMU halted, waiting for GDB on :1234;
-# `make gdb` attaches and stops at kernel_main.
+# `make gdb` attaches, loads the cowl-* commands (tools/gdb/cowl.py) and
+# stops at kernel_main.  DEBUG=1 on both for the -O0 build (docs/debugging.md).
 debug: $(ISO)
 	tools/qemu --debug $(ISO)
 
 gdb: $(KERNEL)
-	gdb -q -x tools/gdbinit
+	gdb -q $(KERNEL) -x tools/gdbinit
 
 test: deps
 	@tools/test
@@ -106,6 +143,6 @@ grade: deps
 	@tools/grade $(LAB)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf build build-debug
 
--include $(KOBJ:.o=.d) $(ASM_OFFSETS_S:.s=.d)
+-include $(KOBJ:.o=.d) $(ASM_OFFSETS_S:.s=.d) $(KALLSYMS0).d $(KALLSYMS1).d

@@ -36,6 +36,9 @@ static void parse_command_line(void)
 		pr_warn("command line: too many words, the rest is ignored\n");
 	if (cmdline_has(&kernel_cmdline, "quiet"))
 		console_loglevel = CONSOLE_LOGLEVEL_QUIET;
+	const char *panic_arg = cmdline_get(&kernel_cmdline, "panic");
+	if (panic_arg && panic_timeout_parse(panic_arg) < 0)
+		pr_warn("panic=%s: not a number of seconds, panics halt\n", panic_arg);
 }
 
 static void mm_init(void)

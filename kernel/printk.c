@@ -1,9 +1,17 @@
-/* printk: format, strip the level prefix, decide which consoles see it. */
+/*
+ * printk: format, strip the level prefix, keep the message in the kernel
+ * log, decide which consoles see it.
+ */
 #include <printk.h>
 #include <string.h>
 #include <console.h>
+#include <log_ring.h>
+
+#define LOG_BUF_LEN (64 * 1024)
 
 int console_loglevel = 7;
+/* Every message, whatever its level (cowl-dmesg in gdb). */
+DEFINE_LOG_RING(log_buf, LOG_BUF_LEN);
 
 static int message_level(const char **fmt)
 {
@@ -36,6 +44,7 @@ int vprintk(const char *fmt, va_list ap)
 	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	size_t len = MIN((size_t)n, sizeof(buf) - 1);
 
+	log_ring_write(&log_buf, buf, len);
 	if (level <= console_loglevel)
 		console_print(buf, len);
 	else

@@ -11,8 +11,13 @@
 #include <mm_types.h>
 #include <string.h>
 #include <uapi/sched.h>
+#include <log_ring.h>
+
+#define TRACE_RING_LEN (16 * 1024)
 
 unsigned trace_mask;
+/* The most recent trace lines (cowl-trace in gdb). */
+DEFINE_LOG_RING(trace_ring, TRACE_RING_LEN);
 
 static const struct {
 	const char *name;
@@ -68,7 +73,9 @@ __attribute__((format(printf, 1, 2))) static void trace_line(const char *fmt, ..
 	va_start(ap, fmt);
 	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	console_print(buf, MIN((size_t)n, sizeof(buf) - 1));
+	size_t len = MIN((size_t)n, sizeof(buf) - 1);
+	log_ring_write(&trace_ring, buf, len);
+	console_print(buf, len);
 }
 
 /* "pid 6 (cowdemo)": the current process, as every line names it. */

@@ -13,10 +13,15 @@
 #define QEMU_ACPI_PM1A_CNT 0x604
 #define ACPI_SLP_EN_S5 0x2000
 
+void debug_exit_report(enum exit_code code)
+{
+	outb(DEBUG_EXIT_PORT, code);
+}
+
 __noreturn void machine_exit(enum exit_code code)
 {
 	local_irq_disable();
-	outb(DEBUG_EXIT_PORT, code);
+	debug_exit_report(code);
 	outw(QEMU_ACPI_PM1A_CNT, ACPI_SLP_EN_S5);
 	for (;;)
 		halt();

@@ -2,7 +2,7 @@
  * Where every interrupt and exception lands (from entry.asm).  IRQs go to
  * the PIC driver.  An exception raised by a user program becomes a signal to
  * it, as on Linux (arch/x86/kernel/traps.c); one raised by the kernel is
- * either expected (a fixup in __ex_table) or a bug: dump the registers, panic.
+ * either expected (a fixup in __ex_table) or a bug: an oops (dumpstack.c).
  */
 #include <asm/ptrace.h>
 #include <asm/desc.h>
@@ -12,7 +12,9 @@
 #include <signal.h>
 #include <asm/pic.h>
 #include <asm/traps.h>
+#include <bug.h>
 
+#define VEC_INVALID_OPCODE 6
 #define VEC_PAGE_FAULT 14
 
 static const struct {
@@ -42,26 +44,6 @@ static const struct {
 	[21] = { "control protection", SIGSEGV },
 };
 
-void show_regs(const struct pt_regs *r)
-{
-	printk(KERN_EMERG "RIP: %04lx:%016lx RFLAGS: %08lx\n", r->cs, r->rip, r->rflags);
-	printk(KERN_EMERG "RSP: %04lx:%016lx ERR: %lx\n", r->ss, r->rsp, r->error_code);
-	printk(KERN_EMERG "RAX: %016lx RBX: %016lx RCX: %016lx\n", r->rax, r->rbx, r->rcx);
-	printk(KERN_EMERG "RDX: %016lx RSI: %016lx RDI: %016lx\n", r->rdx, r->rsi, r->rdi);
-	printk(KERN_EMERG "RBP: %016lx R08: %016lx R09: %016lx\n", r->rbp, r->r8, r->r9);
-	printk(KERN_EMERG "R10: %016lx R11: %016lx R12: %016lx\n", r->r10, r->r11, r->r12);
-	printk(KERN_EMERG "R13: %016lx R14: %016lx R15: %016lx\n", r->r13, r->r14, r->r15);
-	printk(KERN_EMERG "CR0: %016lx CR2: %016lx CR3: %016lx CR4: %016lx\n",
-	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
-}
-
-__noreturn void die(const char *what, const struct pt_regs *regs)
-{
-	printk(KERN_EMERG "%s in kernel mode\n", what);
-	show_regs(regs);
-	panic("%s", what);
-}
-
 static void do_exception(struct pt_regs *regs, unsigned vec)
 {
 	const char *name = vec < 32 && exceptions[vec].name ? exceptions[vec].name : "reserved exception";
@@ -76,6 +58,8 @@ static void do_exception(struct pt_regs *regs, unsigned vec)
 	}
 	if (fixup_exception(regs))
 		return;
+	if (vec == VEC_INVALID_OPCODE)
+		report_bug(regs->rip);
 	die(name, regs);
 }
 

@@ -3,6 +3,9 @@
  *   trace            the trace events on (read), or set them: "cow,clone", "all", "none"
  *   fail_page_alloc  fault injection: write N and the next N page allocations
  *                    succeed, then every one fails until -1 is written
+ *   provoke-crash    write PANIC, BUG or EXCEPTION and the kernel crashes that
+ *                    way, as through Linux's lkdtm (debugfs provoke-crash/DIRECT):
+ *                    how tools/test-debug checks each oops names its function
  * and /proc/sysrq-trigger is Linux's: "c" crashes the kernel on purpose (how
  * the tests check that a panic is caught), "o" powers off, "b" reboots.
  */
@@ -13,6 +16,7 @@
 #include <uapi/errno.h>
 #include <power.h>
 #include <printk.h>
+#include <bug.h>
 
 int proc_trace_show(struct task_struct *t, struct seq_buf *m)
 {
@@ -65,4 +69,35 @@ int proc_sysrq_write(const char *text)
 	default:
 		return -EINVAL;
 	}
+}
+
+/* noinline: each must keep a frame of its own, so the oops names it. */
+static __attribute__((noinline)) void lkdtm_PANIC(void)
+{
+	panic("dumptest");
+}
+
+static __attribute__((noinline)) void lkdtm_BUG(void)
+{
+	BUG();
+}
+
+static __attribute__((noinline)) void lkdtm_EXCEPTION(void)
+{
+	*(volatile int *)NULL = 0;
+}
+
+int proc_provoke_crash_write(const char *text)
+{
+	static const struct {
+		const char *name;
+		void (*crash)(void);
+	} crashes[] = {
+		{ "PANIC", lkdtm_PANIC }, { "BUG", lkdtm_BUG }, { "EXCEPTION", lkdtm_EXCEPTION },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(crashes); i++)
+		if (!strcmp(text, crashes[i].name))
+			crashes[i].crash();
+	return -EINVAL;
 }

@@ -37,9 +37,11 @@ void console_print(const char *s, size_t n);
 #define pr_debug(...) printk(KERN_DEBUG __VA_ARGS__)
 
 __noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-#define BUG_ON(cond)                                                            \
-	do {                                                                    \
-		if (unlikely(cond))                                             \
-			panic("BUG: %s at %s:%d", #cond, __FILE__, __LINE__);   \
-	} while (0)
+/* panic=N from the command line (kernel/panic.c); -1 if value is not a number. */
+extern int panic_timeout;
+int panic_timeout_parse(const char *value);
+/* An oops is being reported: panic() need not print its call trace again. */
+extern bool oops_in_progress;
+/* The call trace from the caller (arch/x86_64/dumpstack.c). */
+void dump_stack(void);
 #endif

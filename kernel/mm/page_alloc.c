@@ -11,6 +11,7 @@
 #include <bootinfo.h>
 #include <string.h>
 #include <printk.h>
+#include <bug.h>
 
 struct page *mem_map;
 unsigned long max_pfn;

@@ -10,6 +10,7 @@
 #include <slab.h>
 #include <string.h>
 #include <printk.h>
+#include <bug.h>
 
 #define MIN_SHIFT 4
 #define MAX_SHIFT 11
