@@ -88,8 +88,9 @@ debug: $(ISO)
 gdb: $(KERNEL)
 	gdb -q -x tools/gdbinit
 
+# T="NAME..." runs only what the names select (see tools/test).
 test: deps
-	@tools/test
+	@tools/test $(T)
 
 # Cowl against Debian's Linux in the same QEMU; see docs/performance.md.
 .PHONY: bench
