@@ -86,10 +86,14 @@ tally_skip() { skipped=$((skipped + 1)); tally_note SKIP "$1" "${2:-}"; echo "${
 
 # tally_stream PREFIX: count the "TEST: PASS|FAIL|SKIP name[: reason]" lines
 # read from standard input, with PREFIX before each name; other lines are
-# ignored.  Reads as the lines come, so a growing log shows live.
+# ignored.  What precedes "TEST: " on a line is dropped: on the console it
+# is the echo of a character a kernel self-test typed.  Reads as the lines
+# come, so a growing log shows live.
 tally_stream() {
 	local prefix=$1 line rest reason
 	while IFS= read -r line; do
+		[[ $line == *"TEST: "* ]] || continue
+		line="TEST: ${line#*TEST: }"
 		line=${line%$'\r'}
 		rest=${line#TEST: * }
 		reason=""
@@ -104,7 +108,7 @@ tally_stream() {
 
 # tally_log PREFIX LOG: tally_stream over the lines of a finished LOG.
 tally_log() {
-	tally_stream "$1" < <(grep -a '^TEST: ' "$2")
+	tally_stream "$1" < <(grep -a 'TEST: ' "$2")
 }
 
 # tally_summary: the failures again, then "N passed, N failed, N skipped".
