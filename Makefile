@@ -125,13 +125,22 @@ debug: $(ISO)
 gdb: $(KERNEL)
 	gdb -q $(KERNEL) -x tools/gdbinit
 
+# T="NAME..." runs only what the names select (see tools/test).
 test: deps
-	@tools/test
+	@tools/test $(T)
 
 # Cowl against Debian's Linux in the same QEMU; see docs/performance.md.
-.PHONY: bench
+# `make bench` writes only into $(BUILD)/bench; `make bench-docs` copies
+# its table and plot into docs/.
+.PHONY: bench bench-docs
 bench: deps
 	@tools/bench
+
+bench-docs:
+	@[ -f $(BUILD)/bench/results.txt ] && [ -f $(BUILD)/bench/fork.png ] || \
+		{ echo "bench-docs: no results in $(BUILD)/bench: run make bench first" >&2; exit 1; }
+	cp $(BUILD)/bench/results.txt docs/bench-results.txt
+	cp $(BUILD)/bench/fork.png docs/bench-fork.png
 
 # Teaching labs (docs/labs): `make lab-cow` writes the starter tree to
 # build/labs/cow (or LABDIR=...); `make grade` there, or `make grade LAB=cow`

@@ -24,6 +24,17 @@ qemu_verdict() {
 	esac
 }
 
+# run_elf_verdict STATUS: what an exit status of tools/run-elf says about
+# the boot itself (see its header): panic, timeout, reset, or nothing when
+# it is the program's own status.
+run_elf_verdict() {
+	case $1 in
+	125) echo panic ;;
+	124) echo timeout ;;
+	126) echo reset ;;
+	esac
+}
+
 # run_status KERNEL_LOG: the exit status the first program reported
 # ("run-elf: status=N" in the kernel log), or nothing if it never did.
 run_status() {
@@ -37,32 +48,70 @@ panic_line() {
 	grep -a 'Kernel panic' "$1" 2>/dev/null | tail -1
 }
 
-# The tally: counters a tool adds its results to, and the summary line.
+# The tally: counters a tool adds its results to, the failures for the
+# summary, and one record per result for tally_junit.  A tool names the
+# phase its next results belong to with tally_suite NAME (one JUnit
+# testsuite each).
 passed=0 failed=0 skipped=0
 failures=()
+tally_records=()
+declare -A tally_began=() tally_ended=()
+tally_current=""
 
-# tally_pass NAME / tally_fail NAME REASON / tally_skip NAME REASON: count one
-# result and print it the way every tool prints results.
-tally_pass() { passed=$((passed + 1)); echo "PASS $1"; }
-tally_fail() { failed=$((failed + 1)); failures+=("$1${2:+: $2}"); echo "FAIL $1${2:+: $2}"; }
-tally_skip() { skipped=$((skipped + 1)); echo "SKIP $1${2:+: $2}"; }
-
-# tally_log PREFIX LOG: count the "TEST: PASS|FAIL|SKIP name[: reason]" lines
-# a test program printed into LOG, with PREFIX before each name.
-tally_log() {
-	local prefix=$1 line rest
-	while IFS= read -r line; do
-		line=${line%$'\r'}
-		rest=${line#TEST: * }
-		case "$line" in
-		"TEST: PASS "*) tally_pass "$prefix$rest" ;;
-		"TEST: FAIL "*) tally_fail "$prefix${rest%%: *}" "$([[ $rest == *": "* ]] && echo "${rest#*: }")" ;;
-		"TEST: SKIP "*) tally_skip "$prefix${rest%%: *}" "$([[ $rest == *": "* ]] && echo "${rest#*: }")" ;;
-		esac
-	done < <(grep -a '^TEST: ' "$2")
+# tally_suite NAME: the results from now on belong to phase NAME.
+tally_suite() {
+	[ -z "$tally_current" ] || tally_ended[$tally_current]=$SECONDS
+	tally_current=$1
+	tally_began[$1]=$SECONDS
 }
 
-# tally_summary: the failures again, then "N passed, N failed[, N skipped]".
+# tally_note VERDICT NAME REASON: keep one result for tally_junit.
+tally_note() {
+	tally_records+=("${tally_current:-tests}"$'\t'"$1"$'\t'"$2"$'\t'"$3")
+}
+
+# tally_pass NAME / tally_fail NAME REASON / tally_skip NAME REASON: count one
+# result and print it the way every tool prints results.  A tool whose
+# output another tallies (tools/test-labs) sets TALLY_TAG="TEST: ", so that
+# its lines read like a test program's.
+TALLY_TAG=""
+tally_pass() { passed=$((passed + 1)); tally_note PASS "$1" ""; echo "${TALLY_TAG}PASS $1"; }
+tally_fail() {
+	failed=$((failed + 1))
+	failures+=("$1${2:+: $2}")
+	tally_note FAIL "$1" "${2:-}"
+	echo "${TALLY_TAG}FAIL $1${2:+: $2}"
+}
+tally_skip() { skipped=$((skipped + 1)); tally_note SKIP "$1" "${2:-}"; echo "${TALLY_TAG}SKIP $1${2:+: $2}"; }
+
+# tally_stream PREFIX: count the "TEST: PASS|FAIL|SKIP name[: reason]" lines
+# read from standard input, with PREFIX before each name; other lines are
+# ignored.  What precedes "TEST: " on a line is dropped: on the console it
+# is the echo of a character a kernel self-test typed.  Reads as the lines
+# come, so a growing log shows live.
+tally_stream() {
+	local prefix=$1 line rest reason
+	while IFS= read -r line; do
+		[[ $line == *"TEST: "* ]] || continue
+		line="TEST: ${line#*TEST: }"
+		line=${line%$'\r'}
+		rest=${line#TEST: * }
+		reason=""
+		[[ $rest != *": "* ]] || reason=${rest#*: }
+		case "$line" in
+		"TEST: PASS "*) tally_pass "$prefix$rest" ;;
+		"TEST: FAIL "*) tally_fail "$prefix${rest%%: *}" "$reason" ;;
+		"TEST: SKIP "*) tally_skip "$prefix${rest%%: *}" "$reason" ;;
+		esac
+	done
+}
+
+# tally_log PREFIX LOG: tally_stream over the lines of a finished LOG.
+tally_log() {
+	tally_stream "$1" < <(grep -a 'TEST: ' "$2")
+}
+
+# tally_summary: the failures again, then "N passed, N failed, N skipped".
 tally_summary() {
 	if [ ${#failures[@]} -gt 0 ]; then
 		echo
@@ -70,9 +119,53 @@ tally_summary() {
 		printf '  %s\n' "${failures[@]}"
 	fi
 	echo
-	if [ "$skipped" -gt 0 ]; then
-		echo "$passed passed, $failed failed, $skipped skipped"
-	else
-		echo "$passed passed, $failed failed"
-	fi
+	echo "$passed passed, $failed failed, $skipped skipped"
+}
+
+# tally_junit FILE: every result so far as JUnit XML (tools/junit.xsd):
+# one <testsuite> per phase, one <testcase> per result, named by the
+# result's program ("cow" of "cow/fork_shares_page", the classname) and
+# check; a FAIL carries its reason in <failure>, a SKIP in <skipped>.
+tally_junit() {
+	local suite times=""
+	[ -z "$tally_current" ] || tally_ended[$tally_current]=${tally_ended[$tally_current]:-$SECONDS}
+	for suite in "${!tally_began[@]}"; do
+		times+="$suite=$(( ${tally_ended[$suite]:-$SECONDS} - ${tally_began[$suite]} )) "
+	done
+	printf '%s\n' "${tally_records[@]}" | iconv -f UTF-8 -t UTF-8 -c | LC_ALL=C awk -F'\t' -v times="$times" -v stamp="$(date -u +%Y-%m-%dT%H:%M:%S)" '
+	function esc(s) {
+		gsub(/[\001-\010\013\014\016-\037\177]/, "", s)
+		gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s)
+		gsub(/>/, "\\&gt;", s); gsub(/"/, "\\&quot;", s)
+		return s
+	}
+	BEGIN { n = split(times, t, " "); for (i = 1; i <= n; i++) { split(t[i], kv, "="); secs[kv[1]] = kv[2] } }
+	NF >= 3 {
+		s = $1
+		if (!(s in count)) order[++nsuites] = s
+		count[s]++
+		if ($2 == "FAIL") fails[s]++
+		if ($2 == "SKIP") skips[s]++
+		name = $3; sub("^" s ":", "", name)
+		cls = s; check = name
+		if (name ~ /\//) { prog = name; sub(/\/[^\/]*$/, "", prog); cls = s "." prog; sub(/^.*\//, "", check) }
+		body = "    <testcase classname=\"" esc(cls) "\" name=\"" esc(check) "\""
+		if ($2 == "PASS") body = body "/>"
+		else if ($2 == "FAIL") body = body ">\n      <failure message=\"" esc($4) "\">" esc($3 ": " $4) "</failure>\n    </testcase>"
+		else body = body ">\n      <skipped message=\"" esc($4) "\"/>\n    </testcase>"
+		cases[s] = cases[s] body "\n"
+	}
+	END {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		for (i = 1; i <= nsuites; i++) { all += count[order[i]]; allf += fails[order[i]]; alls += skips[order[i]] }
+		printf "<testsuites name=\"cowl\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n", all, allf, alls
+		for (i = 1; i <= nsuites; i++) {
+			s = order[i]
+			printf "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\" time=\"%d\" timestamp=\"%s\">\n",
+			       esc(s), count[s], fails[s], skips[s], secs[s], stamp
+			printf "%s", cases[s]
+			print "  </testsuite>"
+		}
+		print "</testsuites>"
+	}' >"$1"
 }
