@@ -24,11 +24,13 @@
 #include <time.h>
 #include <trace.h>
 #include <futex.h>
+#include <kernel_stat.h>
 #include <asm/cpu.h>
 #include <uapi/sched.h>
 #include <uapi/errno.h>
 
 int nr_threads;
+unsigned long total_forks;
 
 /* ---------------------------------------------------------------- mm */
 
@@ -295,6 +297,8 @@ static void reset_task_fields(struct task_struct *p, const struct kernel_clone_a
 	p->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
 	p->start_time = jiffies;
 	p->utime = p->stime = 0;
+	p->min_flt = p->maj_flt = 0;
+	p->nvcsw = p->nivcsw = 0;
 	if (args->name)
 		set_task_comm(p, args->name);
 }
@@ -374,6 +378,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	/* No more failure paths after this point: nothing below is ever undone. */
 	p->pid_ns->count++;
 	link_task(p, flags);
+	total_forks++;
 	return p;
 
 bad_fork_cleanup_namespaces:
