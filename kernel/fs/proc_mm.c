@@ -2,6 +2,8 @@
  * The /proc files that show memory, in Linux's formats (proc(5)), so the
  * demos read the same files on Cowl and on Linux:
  *   /proc/<pid>/maps     the VMAs
+ *   /proc/<pid>/smaps    the VMAs with their page counts and VmFlags
+ *   /proc/<pid>/cmdline  the arguments, read from the process's memory
  *   /proc/<pid>/pagemap  8 bytes per virtual page: PFN and flags
  *   /proc/kpagecount     8 bytes per physical frame: how many map it
  *   /proc/vmstat         event counters (Cowl's own COW counters included)
@@ -11,6 +13,7 @@
 #include <mm_types.h>
 #include <mm.h>
 #include <pgtable.h>
+#include <slab.h>
 #include <string.h>
 #include <uapi/errno.h>
 
@@ -286,12 +289,51 @@ static size_t access_remote_vm(struct mm_struct *mm, unsigned long addr, char *b
 	return done;
 }
 
-/* include/proc_fs.h: [arg_start, arg_end) of the process, as exec laid it out or the process rewrote it. */
+/*
+ * A process overwrote the NUL that ended its last argument (setproctitle):
+ * as Linux's get_mm_proctitle(), the first string from arg_start, with its
+ * NUL, even where it runs on into the environment, at most a page of it.
+ */
+static ssize_t proctitle_read(struct mm_struct *mm, char *buf, size_t n, off_t pos)
+{
+	char *page;
+	ssize_t ret = 0;
+
+	if ((unsigned long)pos >= PAGE_SIZE)
+		return 0;
+	if (!(page = kmalloc(PAGE_SIZE)))
+		return -ENOMEM;
+	size_t got = access_remote_vm(mm, mm->arg_start, page, PAGE_SIZE);
+	size_t len = strnlen(page, got);
+	if (len < got)
+		len++;
+	if (len > (size_t)pos) {
+		ret = (ssize_t)MIN(n, len - pos);
+		memcpy(buf, page + pos, ret);
+	}
+	kfree(page);
+	return ret;
+}
+
+/*
+ * include/proc_fs.h: [arg_start, arg_end) of the process as exec laid it
+ * out, or as the process rewrote it (Linux's get_mm_cmdline()).  A title
+ * may run past arg_end only into the environment right after it.
+ */
 ssize_t proc_pid_cmdline_read(struct task_struct *t, char *buf, size_t n, off_t pos)
 {
 	struct mm_struct *mm = t->mm;
+	char last;
 
-	if (!mm || pos < 0 || (unsigned long)pos >= mm->arg_end - mm->arg_start)
+	if (!mm || mm->arg_start >= mm->arg_end || pos < 0)
+		return 0;
+	unsigned long end = mm->env_start == mm->arg_end && mm->env_end >= mm->env_start ? mm->env_end : mm->arg_end;
+	if ((unsigned long)pos >= end - mm->arg_start)
+		return 0;
+	n = MIN(n, end - mm->arg_start - pos);
+	if (access_remote_vm(mm, mm->arg_end - 1, &last, 1) == 1 && last)
+		return proctitle_read(mm, buf, n, pos);
+	if ((unsigned long)pos >= mm->arg_end - mm->arg_start)
 		return 0;
 	n = MIN(n, mm->arg_end - mm->arg_start - pos);
 	return (ssize_t)access_remote_vm(mm, mm->arg_start + pos, buf, n);

@@ -202,51 +202,89 @@ static void smaps(void)
 	munmap(shared, 4 * PAGE_SIZE_);
 }
 
-/* Compares /proc/<pid>/cmdline with argv joined by NULs, each string with its NUL. */
-static int cmdline_is(const char *path, char *const argv[])
+/* argv's strings one after the other, each with its NUL, as exec lays them out: their length. */
+static size_t join_args(char *const argv[], char *out)
 {
-	static char got[512];
-	char want[512];
 	size_t n = 0;
 
 	for (int i = 0; argv[i]; i++) {
-		memcpy(want + n, argv[i], strlen(argv[i]) + 1);
+		memcpy(out + n, argv[i], strlen(argv[i]) + 1);
 		n += strlen(argv[i]) + 1;
 	}
+	return n;
+}
+
+/* Whether the file holds exactly the n bytes of want. */
+static int file_is(const char *path, const char *want, size_t n)
+{
+	static char got[512];
 	int fd = open(path, O_RDONLY);
 	ssize_t len = fd >= 0 ? read(fd, got, sizeof(got)) : -1;
+
 	if (fd >= 0)
 		close(fd);
 	return len == (ssize_t)n && memcmp(got, want, n) == 0;
 }
 
-/* A child exec'ed with arguments holding a space and an empty one: its cmdline, read from here. */
-static void cmdline(char **argv)
+/*
+ * Exec this program in a child as `argv` with `envp` (it waits on its
+ * standard input) and poll its cmdline, from here, for the n bytes of
+ * want: until the exec is done, its cmdline is still ours.
+ */
+static int child_cmdline_is(char *const argv[], char *const envp[], const char *want, size_t n)
 {
-	char *const child_argv[] = { "proc_pid", "--wait", "two words", "", "end", NULL };
 	int fds[2], status, seen = 0;
 	char path[64];
 
-	CHECK("cmdline_self", cmdline_is("/proc/self/cmdline", argv));
 	if (pipe(fds) < 0)
-		return;
+		return 0;
 	pid_t pid = fork();
 	if (pid == 0) {
 		dup2(fds[0], STDIN_FILENO);
 		close(fds[1]);
-		execve("tests/proc_pid", child_argv, environ);
+		execve("tests/proc_pid", argv, envp);
 		_exit(127);
 	}
 	close(fds[0]);
 	snprintf(path, sizeof(path), "/proc/%d/cmdline", pid);
-	/* Until the child's exec is done, its cmdline is still ours. */
-	for (int i = 0; i < 300 && !(seen = cmdline_is(path, child_argv)); i++) {
+	for (int i = 0; i < 300 && !(seen = file_is(path, want, n)); i++) {
 		struct timespec ts = { 0, 10 * 1000 * 1000 };
 		nanosleep(&ts, NULL);
 	}
-	CHECK("cmdline_child", seen);
 	close(fds[1]);
 	waitpid(pid, &status, 0);
+	return seen;
+}
+
+/* argv with a space and an empty string; then argv overwritten, NULs and all, as setproctitle does. */
+static void cmdline(char **argv)
+{
+	char *const child_argv[] = { "proc_pid", "--wait", "two words", "", "end", NULL };
+	char *const title_argv[] = { "proc_pid", "--title", "x", NULL };
+	char *const envp[] = { "E=1", NULL };
+	char want[512];
+	size_t n;
+
+	n = join_args(argv, want);
+	CHECK("cmdline_self", file_is("/proc/self/cmdline", want, n));
+	n = join_args(child_argv, want);
+	CHECK("cmdline_child", child_cmdline_is(child_argv, envp, want, n));
+	/* Linux then shows the first string from the start of argv, on into the environment. */
+	n = join_args(title_argv, want);
+	memset(want, 'x', n);
+	memcpy(want + n, "E=1", 4);
+	CHECK("cmdline_title", child_cmdline_is(title_argv, envp, want, n + 4));
+}
+
+/* In the child: --title overwrites the argument strings with 'x', the NULs between them too. */
+static void wait_for_eof(int argc, char **argv)
+{
+	char c;
+
+	if (strcmp(argv[1], "--title") == 0)
+		memset(argv[0], 'x', (size_t)(argv[argc - 1] + strlen(argv[argc - 1]) + 1 - argv[0]));
+	while (read(STDIN_FILENO, &c, 1) > 0)
+		;
 }
 
 /* readdir of /proc lists us and the system files; /proc/self lists its files. */
@@ -276,10 +314,8 @@ static void listing(void)
 
 int main(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--wait") == 0) {
-		char c;
-		while (read(STDIN_FILENO, &c, 1) > 0)
-			;
+	if (argc > 1 && argv[1][0] == '-') {
+		wait_for_eof(argc, argv);
 		return 0;
 	}
 	self_ids();
