@@ -80,9 +80,8 @@ static void stat_ids_and_times(struct task_struct *t, struct seq_buf *m)
 	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 %u ", task_pid_vnr(t), t->comm, task_state(t)[0],
 		   ppid_of(t), global_pid_vnr(t->signal->pgrp), global_pid_vnr(t->signal->session), t->flags);
 	/* cminflt, cmajflt, cutime, cstime: reaped children are not accounted yet. */
-	seq_printf(m, "%lu 0 %lu 0 %llu %llu 0 0 %d 0 %d ", g.min_flt, g.maj_flt,
-		   (unsigned long long)jiffies_to_clock_t(g.utime), (unsigned long long)jiffies_to_clock_t(g.stime),
-		   NICE_0_PRIO, t->signal->nr_threads);
+	seq_printf(m, "%lu 0 %lu 0 %lu %lu 0 0 %d 0 %d ", g.min_flt, g.maj_flt, jiffies_to_clock_t(g.utime),
+		   jiffies_to_clock_t(g.stime), NICE_0_PRIO, t->signal->nr_threads);
 }
 
 /* Fields 21-37: start time, memory layout, signals, wait channel, swap. */
@@ -92,17 +91,15 @@ static void stat_memory_and_signals(struct task_struct *t, struct seq_buf *m)
 	u64 ignored, caught;
 
 	/* itrealvalue is always 0 on Linux since 2.6.17. */
-	seq_printf(m, "0 %llu %lu %lu %llu ", (unsigned long long)jiffies_to_clock_t(t->start_time),
-		   mm ? mm->total_vm << PAGE_SHIFT : 0, mm ? get_mm_rss(mm) : 0,
-		   (unsigned long long)RLIM64_INFINITY);
+	seq_printf(m, "0 %lu %lu %lu %llu ", jiffies_to_clock_t(t->start_time), mm ? mm->total_vm << PAGE_SHIFT : 0,
+		   mm ? get_mm_rss(mm) : 0, RLIM64_INFINITY);
 	/* kstkesp and kstkeip are 0, as Linux shows them for a task that is not dumping core. */
 	seq_printf(m, "%lu %lu %lu 0 0 ", mm ? mm->start_code : 0, mm ? mm->end_code : 0,
 		   mm ? mm->start_stack : 0);
 	sig_dispositions(t, &ignored, &caught);
 	/* wchan: Linux shows only whether a one-thread process sleeps; nswap and cnswap are 0 there too. */
-	seq_printf(m, "%llu %llu %llu %llu %d 0 0 ", (unsigned long long)(t->pending.signal & OLD_SIGNAL_MASK),
-		   (unsigned long long)(t->blocked & OLD_SIGNAL_MASK),
-		   (unsigned long long)(ignored & OLD_SIGNAL_MASK), (unsigned long long)(caught & OLD_SIGNAL_MASK),
+	seq_printf(m, "%lu %lu %lu %lu %d 0 0 ", t->pending.signal & OLD_SIGNAL_MASK, t->blocked & OLD_SIGNAL_MASK,
+		   ignored & OLD_SIGNAL_MASK, caught & OLD_SIGNAL_MASK,
 		   t->__state != TASK_RUNNING && t->signal->nr_threads < 2);
 }
 
@@ -199,11 +196,9 @@ static void status_signals(struct task_struct *t, struct seq_buf *m)
 	sig_dispositions(t, &ignored, &caught);
 	seq_printf(m, "Threads:\t%d\n", t->signal->nr_threads);
 	seq_printf(m, "SigQ:\t%d/%llu\n", nr_signals(t->pending.signal | t->signal->shared_pending.signal),
-		   (unsigned long long)RLIM64_INFINITY);
-	seq_printf(m, "SigPnd:\t%016llx\nShdPnd:\t%016llx\n", (unsigned long long)t->pending.signal,
-		   (unsigned long long)t->signal->shared_pending.signal);
-	seq_printf(m, "SigBlk:\t%016llx\nSigIgn:\t%016llx\nSigCgt:\t%016llx\n", (unsigned long long)t->blocked,
-		   (unsigned long long)ignored, (unsigned long long)caught);
+		   RLIM64_INFINITY);
+	seq_printf(m, "SigPnd:\t%016lx\nShdPnd:\t%016lx\n", t->pending.signal, t->signal->shared_pending.signal);
+	seq_printf(m, "SigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n", t->blocked, ignored, caught);
 	seq_printf(m, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\nCapBnd:\t%016llx\nCapAmb:\t%016llx\n",
 		   0ull, CAP_FULL_SET, CAP_FULL_SET, CAP_FULL_SET, 0ull);
 	seq_printf(m, "NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n");

@@ -21,7 +21,7 @@ static void show_cpu_line(struct seq_buf *m, const char *name)
 						     CPUTIME_IOWAIT, CPUTIME_IRQ,     CPUTIME_SOFTIRQ, CPUTIME_STEAL,
 						     CPUTIME_GUEST,  CPUTIME_GUEST_NICE };
 	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
-		seq_printf(m, " %llu", (unsigned long long)jiffies_to_clock_t(c[order[i]]));
+		seq_printf(m, " %lu", jiffies_to_clock_t(c[order[i]]));
 	seq_printf(m, "\n");
 }
 
@@ -34,15 +34,14 @@ int proc_stat_show(struct task_struct *t, struct seq_buf *m)
 	show_cpu_line(m, "cpu0");
 	for (int i = 0; i < NR_IRQS; i++)
 		irqs += kstat_irqs[i];
-	seq_printf(m, "intr %llu", (unsigned long long)irqs);
+	seq_printf(m, "intr %lu", irqs);
 	for (int i = 0; i < NR_IRQS; i++)
-		seq_printf(m, " %llu", (unsigned long long)kstat_irqs[i]);
+		seq_printf(m, " %lu", kstat_irqs[i]);
 	/*
 	 * btime, the wall-clock second of boot: CLOCK_REALTIME counts from
 	 * boot until the CMOS clock is read, so boot was at second 0.
 	 */
-	seq_printf(m, "\nctxt %llu\nbtime 0\nprocesses %lu\n", (unsigned long long)nr_context_switches(),
-		   total_forks);
+	seq_printf(m, "\nctxt %lu\nbtime 0\nprocesses %lu\n", nr_context_switches(), total_forks);
 	seq_printf(m, "procs_running %ld\nprocs_blocked %ld\n", nr_running(), nr_uninterruptible());
 	/* No softirqs: the total and Linux's ten kinds are 0. */
 	seq_printf(m, "softirq 0 0 0 0 0 0 0 0 0 0 0\n");
@@ -52,8 +51,7 @@ int proc_stat_show(struct task_struct *t, struct seq_buf *m)
 /* Seconds with two decimals, from nanoseconds. */
 static void show_seconds(struct seq_buf *m, u64 ns, const char *after)
 {
-	seq_printf(m, "%llu.%02llu%s", (unsigned long long)(ns / NSEC_PER_SEC),
-		   (unsigned long long)(ns % NSEC_PER_SEC / (NSEC_PER_SEC / 100)), after);
+	seq_printf(m, "%lu.%02lu%s", ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / (NSEC_PER_SEC / 100), after);
 }
 
 int proc_uptime_show(struct task_struct *t, struct seq_buf *m)
