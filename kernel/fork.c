@@ -24,11 +24,13 @@
 #include <time.h>
 #include <trace.h>
 #include <futex.h>
+#include <kernel_stat.h>
 #include <asm/cpu.h>
 #include <uapi/sched.h>
 #include <uapi/errno.h>
 
 int nr_threads;
+unsigned long total_forks;
 
 /* ---------------------------------------------------------------- mm */
 
@@ -308,6 +310,8 @@ static void reset_task_fields(struct task_struct *p, const struct kernel_clone_a
 	p->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
 	p->start_time = jiffies;
 	p->utime = p->stime = 0;
+	p->min_flt = p->maj_flt = 0;
+	p->nvcsw = p->nivcsw = 0;
 	if ((flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
 		sas_ss_reset(p); /* a thread must not share its creator's signal stack */
 	if (args->name)
@@ -350,7 +354,7 @@ static void link_task(struct task_struct *p, u64 flags)
  * fs, sighand, signal and nsproxy, which the copy_X() steps back with a
  * reference (shared) or replace (a copy).  The rest is overwritten:
  * reset_task_fields() sets state, exit status, child lists, pending
- * signals, tid pointers, times and (for a CLONE_VM child) the signal
+ * signals, tid pointers, times, fault and switch counts and (for a CLONE_VM child) the signal
  * stack; copy_mm() active_mm; alloc_pid() the pids; copy_thread() the
  * registers, FPU state and FS base; link_task() the family and group
  * links; wake_up_new_task() the time slice.  (The copied fault_address is
@@ -391,6 +395,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	/* No more failure paths after this point: nothing below is ever undone. */
 	p->pid_ns->count++;
 	link_task(p, flags);
+	total_forks++;
 	return p;
 
 bad_fork_cleanup_namespaces:

@@ -4,6 +4,7 @@
  * unmasked by request_irq().  (Intel 8259A datasheet, ICW1-ICW4; OSDev "8259 PIC".)
  */
 #include <irq.h>
+#include <kernel_stat.h>
 #include <asm/io.h>
 #include <asm/desc.h>
 #include <asm/pic.h>
@@ -13,9 +14,9 @@
 #define PIC2_CMD 0xa0
 #define PIC2_DATA 0xa1
 #define PIC_EOI 0x20
-#define NR_IRQS 16
 
 static irq_handler_t irq_handlers[NR_IRQS];
+u64 kstat_irqs[NR_IRQS];
 static u16 irq_mask = 0xffff & ~(1 << 2); /* IRQ 2 is the cascade to the slave */
 
 static void pic_write_mask(void)
@@ -60,6 +61,7 @@ void pic_handle_irq(unsigned irq)
 	if (irq >= 8)
 		outb(PIC2_CMD, PIC_EOI);
 	outb(PIC1_CMD, PIC_EOI);
+	kstat_irqs[irq]++;
 	if (irq_handlers[irq])
 		irq_handlers[irq]();
 }

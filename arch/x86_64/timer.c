@@ -7,6 +7,7 @@
 #include <time.h>
 #include <irq.h>
 #include <sched.h>
+#include <kernel_stat.h>
 #include <asm/io.h>
 #include <asm/cpu.h>
 
@@ -23,6 +24,7 @@ static u64 tsc_per_khz, tsc_at_boot;
 static void timer_interrupt(void)
 {
 	jiffies++;
+	calc_global_load();
 	timer_wake_sleepers();
 	scheduler_tick();
 }

@@ -39,6 +39,9 @@ static const struct proc_entry proc_root_entries[] = {
 	{ .name = "meminfo", .show = meminfo_show },
 	{ .name = "kpagecount", .read = proc_kpagecount_read },
 	{ .name = "vmstat", .show = proc_vmstat_show },
+	{ .name = "stat", .show = proc_stat_show },
+	{ .name = "uptime", .show = proc_uptime_show },
+	{ .name = "loadavg", .show = proc_loadavg_show },
 	{ .name = "sysrq-trigger", .write = proc_sysrq_write },
 	{ .name = "cowl", .children = proc_cowl_entries, .nr_children = ARRAY_SIZE(proc_cowl_entries) },
 };

@@ -3,6 +3,7 @@
 #define FS_PROC_INTERNAL_H
 #include "vfs.h"
 #include <proc_fs.h>
+#include <time.h>
 
 struct task_struct;
 
@@ -29,6 +30,16 @@ struct inode *proc_lookup_entry(struct inode *dir, const char *name, size_t len,
 /* Emit entries[ctx->pos - first_pos ...]; false when the caller must stop. */
 bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *entries, size_t n,
 		       off_t first_pos, unsigned long first_ino);
+
+/* USER_HZ: the clock ticks /proc counts time in (sysconf(_SC_CLK_TCK) on Linux x86-64). */
+#define USER_HZ 100
+static inline u64 jiffies_to_clock_t(u64 ticks)
+{
+	return ticks * USER_HZ / HZ;
+}
+
+/* proc_array.c: "R (running)", "S (sleeping)", ...; stat shows the letter */
+const char *task_state(const struct task_struct *t);
 
 /* proc_pid.c */
 struct task_struct *proc_task(struct inode *inode); /* NULL: gone, or not a /proc/<pid> file */

@@ -13,33 +13,6 @@
 
 #define PID_DIR_INO(pid) (0x10000ul + (unsigned long)(pid) * 64)
 
-static const char *task_state(const struct task_struct *t)
-{
-	if (t->exit_state & EXIT_ZOMBIE)
-		return "Z (zombie)";
-	if (t->exit_state & EXIT_DEAD)
-		return "X (dead)";
-	if (t->__state & TASK_INTERRUPTIBLE)
-		return "S (sleeping)";
-	if (t->__state & TASK_UNINTERRUPTIBLE)
-		return "D (disk sleep)";
-	return "R (running)";
-}
-
-/* proc(5), /proc/pid/status: the fields we keep, in Linux's order. */
-static int status_show(struct task_struct *t, struct seq_buf *m)
-{
-	seq_printf(m, "Name:\t%s\n", t->comm);
-	seq_printf(m, "State:\t%s\n", task_state(t));
-	seq_printf(m, "Tgid:\t%d\n", task_tgid_vnr(t));
-	seq_printf(m, "Pid:\t%d\n", task_pid_vnr(t));
-	seq_printf(m, "PPid:\t%d\n", t->real_parent ? task_tgid_vnr(t->real_parent) : 0);
-	if (t->mm)
-		seq_printf(m, "VmRSS:\t%8lu kB\n", get_mm_rss(t->mm) * (PAGE_SIZE / 1024));
-	seq_printf(m, "Threads:\t%d\n", t->signal ? t->signal->nr_threads : 1);
-	return 0;
-}
-
 static int comm_show(struct task_struct *t, struct seq_buf *m)
 {
 	seq_printf(m, "%s\n", t->comm);
@@ -47,10 +20,14 @@ static int comm_show(struct task_struct *t, struct seq_buf *m)
 }
 
 static const struct proc_entry proc_pid_entries[] = {
-	{ .name = "status", .show = status_show },
+	{ .name = "cmdline", .read = proc_pid_cmdline_read },
 	{ .name = "comm", .show = comm_show },
 	{ .name = "maps", .show = proc_maps_show },
 	{ .name = "pagemap", .read = proc_pagemap_read },
+	{ .name = "smaps", .show = proc_smaps_show },
+	{ .name = "stat", .show = proc_pid_stat_show },
+	{ .name = "statm", .show = proc_pid_statm_show },
+	{ .name = "status", .show = proc_pid_status_show },
 };
 _Static_assert(ARRAY_SIZE(proc_pid_entries) < 64, "inode numbers: 64 per /proc/<pid>");
 

@@ -21,6 +21,7 @@
 
 struct task_struct;
 struct vm_area_struct;
+struct mm_struct;
 
 /* The name /proc/PID/maps shows for a VMA: its file's path, [heap], [stack] or "" (in buf or static). */
 const char *proc_vma_name(const struct vm_area_struct *vma, char *buf, size_t size);
@@ -48,8 +49,29 @@ struct proc_entry {
 	size_t nr_children;
 };
 
+/* kernel/fs/proc_array.c: /proc/<pid>/stat, statm, status */
+int proc_pid_stat_show(struct task_struct *t, struct seq_buf *m);
+int proc_pid_statm_show(struct task_struct *t, struct seq_buf *m);
+int proc_pid_status_show(struct task_struct *t, struct seq_buf *m);
+
+/* kernel/fs/proc_stat.c: /proc/stat, /proc/uptime, /proc/loadavg */
+int proc_stat_show(struct task_struct *t, struct seq_buf *m);
+int proc_uptime_show(struct task_struct *t, struct seq_buf *m);
+int proc_loadavg_show(struct task_struct *t, struct seq_buf *m);
+
 /* kernel/fs/proc_mm.c: the memory files */
+/* Sizes of an address space in pages, as Linux's statm and status count them. */
+struct mm_numbers {
+	unsigned long total;             /* mapped by VMAs */
+	unsigned long anon, file, shmem; /* present, by kind (the RSS counters) */
+	unsigned long text;              /* the program's code, start_code to end_code */
+	unsigned long data, stack, exec; /* in private writable, stack and executable VMAs */
+};
+void proc_mm_numbers(const struct mm_struct *mm, struct mm_numbers *n);
 int proc_maps_show(struct task_struct *t, struct seq_buf *m);
+int proc_smaps_show(struct task_struct *t, struct seq_buf *m);
+/* /proc/<pid>/cmdline: the argument strings, read from the process's own memory */
+ssize_t proc_pid_cmdline_read(struct task_struct *t, char *buf, size_t n, off_t pos);
 ssize_t proc_pagemap_read(struct task_struct *t, char *buf, size_t n, off_t pos);
 ssize_t proc_kpagecount_read(struct task_struct *t, char *buf, size_t n, off_t pos);
 int proc_vmstat_show(struct task_struct *t, struct seq_buf *m);

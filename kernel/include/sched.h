@@ -123,6 +123,8 @@ struct task_struct {
 	int time_slice;                   /* ticks left before preemption */
 	u64 start_time;                   /* jiffies at creation */
 	u64 utime, stime;                 /* ticks spent in user and kernel mode */
+	unsigned long min_flt, maj_flt;   /* page faults resolved without and with I/O (never, here) */
+	unsigned long nvcsw, nivcsw;      /* switches away while sleeping, and preempted while runnable */
 	char comm[TASK_COMM_LEN];
 };
 

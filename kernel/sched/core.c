@@ -12,6 +12,7 @@
 #include <trace.h>
 #include <nsproxy.h>
 #include <pid_namespace.h>
+#include <kernel_stat.h>
 #include <asm/desc.h>
 #include <asm/cpu.h>
 #include <asm/ptrace.h>
@@ -36,6 +37,8 @@ struct task_struct init_task = {
 struct task_struct *current = &init_task;
 LIST_HEAD(task_list);
 bool need_resched;
+struct kernel_cpustat kcpustat;
+static u64 nr_switches;
 
 static LIST_HEAD(runqueue);
 
@@ -127,6 +130,12 @@ void schedule(void)
 	if (next->time_slice <= 0)
 		next->time_slice = TIME_SLICE;
 	if (next != prev) {
+		/* Linux's switch counts: a task that gave up the CPU to sleep switched voluntarily. */
+		if (prev->__state == TASK_RUNNING)
+			prev->nivcsw++;
+		else
+			prev->nvcsw++;
+		nr_switches++;
 		context_switch(prev, next);
 		finish_dead_task();
 	}
@@ -136,12 +145,17 @@ void scheduler_tick(void)
 {
 	struct task_struct *p = current;
 
-	if (p == &init_task)
+	if (p == &init_task) {
+		kcpustat.cpustat[CPUTIME_IDLE]++;
 		return;
-	if (user_mode(task_pt_regs(p)))
+	}
+	if (user_mode(task_pt_regs(p))) {
 		p->utime++;
-	else
+		kcpustat.cpustat[CPUTIME_USER]++;
+	} else {
 		p->stime++;
+		kcpustat.cpustat[CPUTIME_SYSTEM]++;
+	}
 	if (--p->time_slice <= 0)
 		need_resched = true;
 }
@@ -164,6 +178,11 @@ void exit_to_user_mode(struct pt_regs *regs)
 	/* Interrupted, but no handler ran (the signal was ignored): just call again. */
 	if (in_syscall(regs) && regs->rax == (u64)-ERESTARTSYS)
 		syscall_restart(regs);
+}
+
+u64 nr_context_switches(void)
+{
+	return nr_switches;
 }
 
 __noreturn void cpu_idle(void)

@@ -17,6 +17,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "test.h"
 
 #define PAGE_SIZE_ 4096UL
 
@@ -33,16 +34,9 @@ static inline long vmstat(const char *name)
 {
 	static char buf[8192];
 	size_t len = strlen(name);
-	int fd = open("/proc/vmstat", O_RDONLY);
 
-	if (fd < 0)
+	if (read_file("/proc/vmstat", buf, sizeof(buf)) < 0)
 		return -1;
-	size_t n = 0;
-	ssize_t r;
-	while (n + 1 < sizeof(buf) && (r = read(fd, buf + n, sizeof(buf) - 1 - n)) > 0)
-		n += (size_t)r;
-	buf[n] = '\0';
-	close(fd);
 	for (char *line = buf; *line; ) {
 		if (strncmp(line, name, len) == 0 && line[len] == ' ')
 			return strtol(line + len + 1, NULL, 10);

@@ -24,6 +24,7 @@
 #ifndef TEST_H
 #define TEST_H
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -137,6 +138,18 @@ static inline size_t read_all(int fd, char *buf, size_t size)
 		len += (size_t)n;
 	buf[len] = '\0';
 	return len;
+}
+
+/* Reads a whole file into buf, NUL-terminated: its length, or -1 if it cannot be opened. */
+static inline long read_file(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	size_t len = read_all(fd, buf, size);
+	close(fd);
+	return (long)len;
 }
 
 /*
