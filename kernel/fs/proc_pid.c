@@ -34,8 +34,11 @@ static int status_show(struct task_struct *t, struct seq_buf *m)
 	seq_printf(m, "Tgid:\t%d\n", task_tgid_vnr(t));
 	seq_printf(m, "Pid:\t%d\n", task_pid_vnr(t));
 	seq_printf(m, "PPid:\t%d\n", t->real_parent ? task_tgid_vnr(t->real_parent) : 0);
-	if (t->mm)
+	if (t->mm) {
 		seq_printf(m, "VmRSS:\t%8lu kB\n", get_mm_rss(t->mm) * (PAGE_SIZE / 1024));
+		/* Cowl's own line (Linux has none): the COW faults of this address space, copies and reuses. */
+		seq_printf(m, "CowFaults:\t%lu\n", t->mm->cow_faults);
+	}
 	seq_printf(m, "Threads:\t%d\n", t->signal ? t->signal->nr_threads : 1);
 	return 0;
 }
