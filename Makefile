@@ -103,7 +103,7 @@ lab-%:
 	@tools/lab $* $(LABDIR)
 
 grade: deps
-	@tools/grade $(LAB)
+	@tools/grade $(if $(LAB),--lab $(LAB))
 
 clean:
 	rm -rf $(BUILD)
