@@ -97,10 +97,11 @@ bench: deps
 	@tools/bench
 
 # Teaching labs (docs/labs): `make lab-cow` writes the starter tree to
-# build/labs/cow (or LABDIR=...); `make grade` there, or `make grade LAB=cow`
-# here on the reference, builds the tree and scores the lab's tests.
+# labs-work/cow (or DEST=...), which `make clean` keeps; `make grade` there,
+# or `make grade LAB=cow` here on the reference, builds the tree and scores
+# it with the checks of labs/NAME/lab.conf.
 lab-%:
-	@tools/lab $* $(LABDIR)
+	@tools/lab $* $(DEST)
 
 grade: deps
 	@tools/grade $(if $(LAB),--lab $(LAB))
