@@ -31,13 +31,7 @@ $(TRUNCATED_ELF): $(INITRD_ROOT)/bin/true
 	head -c 32 $< > $@
 	chmod 755 $@
 
-TEST_FILES := $(TEST_PROGS) $(TEST_HELPERS) $(TEST_DATA) $(TRUNCATED_ELF) $(RUNTESTS)
-$(INITRD): $(TEST_FILES)
-
-# The test programs alone, without a kernel: tools/grade boots a student's
-# kernel with these, built from the grader's own tests/.
-.PHONY: grade-tests
-grade-tests: $(TEST_FILES)
+$(INITRD): $(TEST_PROGS) $(TEST_HELPERS) $(TEST_DATA) $(TRUNCATED_ELF) $(RUNTESTS)
 
 # Runs the suite on the host with cwd = the initrd root, as the kernel does.
 # T="NAME..." runs only the programs those names select (see runtests.c).
