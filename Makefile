@@ -46,7 +46,7 @@ KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/cowl.iso
 INITRD   := $(BUILD)/initrd.cpio
 
-.PHONY: all iso run debug gdb test test-host deps clean grade
+.PHONY: all iso initrd run debug gdb test test-host deps clean grade
 all: $(KERNEL) $(ISO)
 
 $(BUILD)/k/%.o: %.c
@@ -109,6 +109,10 @@ $(ISO): $(KERNEL) $(INITRD) boot/grub.cfg | deps
 
 iso: $(ISO)
 
+# The user space alone, no kernel: tools/grade lays the grader's initrd over
+# a student's, so that only the student's kernel is theirs.
+initrd: $(INITRD)
+
 # Installs (as root) or names (otherwise) the Debian packages the build needs.
 deps:
 	@tools/deps
@@ -143,13 +147,14 @@ bench-docs:
 	cp $(BUILD)/bench/fork.png docs/bench-fork.png
 
 # Teaching labs (docs/labs): `make lab-cow` writes the starter tree to
-# build/labs/cow (or LABDIR=...); `make grade` there, or `make grade LAB=cow`
-# here on the reference, builds the tree and scores the lab's tests.
+# labs-work/cow (or DEST=...), which `make clean` keeps; `make grade` there,
+# or `make grade LAB=cow` here on the reference, builds the tree and scores
+# it with the checks of labs/NAME/lab.conf.
 lab-%:
-	@tools/lab $* $(LABDIR)
+	@tools/lab $* $(DEST)
 
 grade: deps
-	@tools/grade $(LAB)
+	@tools/grade $(if $(LAB),--lab $(LAB))
 
 clean:
 	rm -rf build build-debug

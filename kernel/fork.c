@@ -276,8 +276,10 @@ static int check_clone_flags(u64 flags)
 		return -EINVAL;
 	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
 		return -EINVAL;
+	/* LAB clone-flag: begin */
 	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
 		return -EINVAL;
+	/* LAB clone-flag: end */
 	/* An init (any thread of it; global or of a pid namespace) must not create siblings it cannot reap. */
 	if ((flags & CLONE_PARENT) && current->pid_ns->child_reaper &&
 	    current->pid_ns->child_reaper->signal == current->signal)

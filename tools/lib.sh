@@ -169,3 +169,17 @@ tally_junit() {
 		print "</testsuites>"
 	}' >"$1"
 }
+
+# json_str TEXT: TEXT as a JSON string, quotes included.  Only printable
+# ASCII, tab and newline survive (a kernel's output can hold any byte, and
+# JSON must be valid UTF-8); backslash, quote and the control characters
+# left are escaped (RFC 8259, section 7).
+json_str() {
+	local s
+	s=$(printf '%s' "$1" | LC_ALL=C tr -cd '\11\12\40-\176')
+	s=${s//\\/\\\\}
+	s=${s//\"/\\\"}
+	s=${s//$'\n'/\\n}
+	s=${s//$'\t'/\\t}
+	printf '"%s"' "$s"
+}

@@ -67,5 +67,6 @@ struct mm_struct {
 	unsigned long mmap_base;         /* mmap() searches down from here */
 	unsigned long total_vm;          /* pages mapped by VMAs */
 	long rss_stat[NR_MM_COUNTERS];   /* pages present, by kind */
+	unsigned long cow_faults;        /* write faults do_wp_page resolved in a COW mapping (Cowl's own) */
 };
 #endif

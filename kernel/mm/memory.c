@@ -159,6 +159,7 @@ static int wp_page_copy(struct vm_area_struct *vma, unsigned long address, pte_t
 	flush_tlb_one(address & PAGE_MASK); /* before the old frame can be freed and reused */
 	put_page(old);
 	vm_events[COW_FAULT_COPY]++;
+	vma->vm_mm->cow_faults++;
 	trace_cow_fault(vma, address, page_to_pfn(old), page_to_pfn(new), count_before, true);
 	return 0;
 	/* LAB cow: end */
@@ -181,6 +182,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	if (page != zero_page && page_count(page) == 1) {
 		wp_page_reuse(vma, address, pte);
 		vm_events[COW_FAULT_REUSE]++;
+		vma->vm_mm->cow_faults++;
 		trace_cow_fault(vma, address, page_to_pfn(page), page_to_pfn(page), 1, false);
 		return 0;
 	}

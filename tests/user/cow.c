@@ -1,10 +1,11 @@
 /*
- * Copy-on-write after fork: private memory of every kind is isolated in
- * both directions, reading shared pages copies nothing, writing copies each
- * page once, the last owner reuses its frame, MAP_SHARED stays shared, and
- * a write to program text is SIGSEGV.  The frame counts come from Cowl's
- * /proc/vmstat (cow_fault_copy, cow_fault_reuse); on Linux only the data
- * and the PFNs of /proc/self/pagemap are checked.
+ * Copy-on-write after fork: the child maps the parent's frames; private
+ * memory of every kind is isolated in both directions, reading shared
+ * pages copies nothing, writing copies each page once, the last owner
+ * reuses its frame, MAP_SHARED stays shared, and a write to program text
+ * is SIGSEGV.  The frame counts come from Cowl's /proc/vmstat
+ * (cow_fault_copy, cow_fault_reuse); on Linux only the data and the PFNs
+ * of /proc/self/pagemap are checked.
  */
 #include <signal.h>
 #include <stdlib.h>
@@ -244,15 +245,20 @@ static void reuse_and_copy_pfn(void)
 	pipe(ready);
 	pid = fork();
 	if (pid == 0) {
+		long mine = page_pfn(p + PAGE);
+
 		close(fds[1]);
-		write(ready[1], "r", 1); /* after this, the child writes nothing until released */
+		write(ready[1], &mine, sizeof(mine)); /* after this, the child writes nothing until released */
 		read(fds[0], &c, 1);
 		_exit(p[PAGE] == 2 ? 0 : 1);
 	}
 	close(fds[0]);
-	read(ready[0], &c, 1);
+	long child_pfn = -1;
+	read(ready[0], &child_pfn, sizeof(child_pfn));
 	close(ready[0]);
 	close(ready[1]);
+	/* Before anyone writes, fork has copied nothing: the child maps the parent's frame. */
+	PFN_CHECK("fork_shares_frame", pfn1 > 0, child_pfn == pfn1);
 	vmstat("cow_fault_copy");
 	c0 = vmstat("cow_fault_copy");
 	p[PAGE] = 4;

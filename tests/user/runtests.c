@@ -12,7 +12,9 @@
  * passes them on and adds a FAIL line when a test dies from a signal, or
  * exits non-zero without having reported a failure itself.  Each program
  * runs in a process group of its own under a time-out (60 s, or -t SECONDS;
- * slow[] below gives the few slower programs more): when it expires, the
+ * slow[] below gives the few slower programs more; "-t" may come again
+ * between NAMEs and holds for the NAMEs after it, so that a grader can give
+ * each program its own limit): when it expires, the
  * whole group is killed, "TEST: FAIL PROG: TIME-OUT after Ns" is printed,
  * and the run goes on with the next program.  Exits 0 if and only if
  * everything passed.
@@ -275,46 +277,48 @@ static int check_frames(long before)
 }
 
 /*
- * The programs to run: all of them, or those the NAMEs select; a NAME
- * that selects nothing is reported and counted in *failed.  Returns their
- * number, or -1 if the directory cannot be read.
+ * The programs to run, each with its time-out: all of them, or those the
+ * NAMEs select; "-t SECONDS" sets the time-out of the NAMEs after it.  A
+ * NAME that selects nothing is reported and counted in *failed.  Returns
+ * their number, or -1 if the directory cannot be read.
  */
-static int choose(int nargs, char **args, char **run, int *failed)
+static int choose(int nargs, char **args, char **run, int *seconds, int *failed)
 {
 	static char *all[MAX_TESTS];
-	int n_all = find_tests(all), n = 0;
+	int n_all = find_tests(all), n = 0, names = 0, limit = DEFAULT_TIMEOUT;
 
 	if (n_all < 0)
 		return -1;
-	if (nargs == 0) {
-		memcpy(run, all, sizeof(all));
-		return n_all;
-	}
 	for (int i = 0; i < nargs; i++) {
+		if (strcmp(args[i], "-t") == 0 && i + 1 < nargs) {
+			limit = atoi(args[++i]);
+			continue;
+		}
+		names++;
 		int more = select_tests(all, n_all, args[i], run, n);
 		if (more < 0) {
 			printf("TEST: FAIL %s: no test program matches\n", args[i]);
 			++*failed;
-		} else {
-			n = more;
+			continue;
 		}
+		for (; n < more; n++)
+			seconds[n] = timeout_of(run[n], limit);
 	}
-	return n;
+	if (names)
+		return n;
+	memcpy(run, all, sizeof(all));
+	for (n = 0; n < n_all; n++)
+		seconds[n] = timeout_of(run[n], limit);
+	return n_all;
 }
 
 int main(int argc, char **argv)
 {
 	char *run[MAX_TESTS];
-	int seconds = DEFAULT_TIMEOUT, failed = 0;
-
-	if (argc > 2 && strcmp(argv[1], "-t") == 0) {
-		seconds = atoi(argv[2]);
-		argc -= 2;
-		argv += 2;
-	}
-	int n = choose(argc - 1, argv + 1, run, &failed);
-	/* Only a full run can vouch for the free page count. */
-	int check_leaks = argc == 1 && on_cowl();
+	int seconds[MAX_TESTS], failed = 0;
+	int n = choose(argc - 1, argv + 1, run, seconds, &failed);
+	/* Only a full run (no NAME, perhaps a -t) can vouch for the free page count. */
+	int check_leaks = (argc == 1 || (argc == 3 && strcmp(argv[1], "-t") == 0)) && on_cowl();
 	long frames_before = -1;
 
 	if (n < 0) {
@@ -332,7 +336,7 @@ int main(int argc, char **argv)
 		frames_before = vmstat("nr_free_pages");
 	}
 	for (int i = 0; i < n; i++)
-		failed += !run_test(run[i], timeout_of(run[i], seconds));
+		failed += !run_test(run[i], seconds[i]);
 	printf("# %d test programs, %d failed\n", n, failed);
 	if (check_leaks && !check_frames(frames_before))
 		failed++;
