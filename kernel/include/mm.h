@@ -90,6 +90,7 @@ static inline void mmgrab(struct mm_struct *mm) { mm->mm_count++; } /* pin the s
 void mmdrop(struct mm_struct *mm);   /* drop a reference to the struct */
 
 /* kernel/mm/mmap.c */
+extern unsigned long mmap_min_addr; /* vm.mmap_min_addr: nothing is mapped below it */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
 	     unsigned long flags, unsigned long pgoff);

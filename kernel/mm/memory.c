@@ -65,16 +65,24 @@ static int fill_from_file(struct vm_area_struct *vma, unsigned long address, str
 	return 0;
 }
 
-/* The page of a shared anonymous object at this address, allocated on first touch. */
-static struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long address)
+/*
+ * The page of a shared anonymous object at this address, allocated on first
+ * touch.  An index past the object's end is refused with -EIO (SIGBUS, as
+ * Linux's shmem beyond i_size): no VMA should reach there, and the array
+ * must never be indexed past its end if one does.
+ */
+static int shared_anon_page(struct vm_area_struct *vma, unsigned long address, struct page **page)
 {
 	unsigned long idx = linear_page_index(vma, address);
-	struct page **slot = &vma->vm_shared->pages[idx];
 
+	if (idx >= vma->vm_shared->nr_pages)
+		return -EIO;
+	struct page **slot = &vma->vm_shared->pages[idx];
 	if (!*slot && !(*slot = alloc_zeroed_page()))
-		return NULL;
+		return -ENOMEM;
 	get_page(*slot); /* one reference per mapping; the object holds its own */
-	return *slot;
+	*page = *slot;
+	return 0;
 }
 
 /* Not present in a private anonymous mapping: demand-zero. */
@@ -100,10 +108,11 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long address, 
 /* Not present in a MAP_SHARED mapping: the shared object's page, the same one in every mapping. */
 static int do_shared_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
 {
-	struct page *page = shared_anon_page(vma, address);
+	struct page *page;
+	int err = shared_anon_page(vma, address, &page);
 
-	if (!page)
-		return -ENOMEM;
+	if (err)
+		return err;
 	finish_fault(vma, address, pte, page);
 	return 0;
 }

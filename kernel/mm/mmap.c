@@ -15,6 +15,10 @@
 
 #define STACK_MAX _STK_LIM /* how far the stack VMA may grow (RLIMIT_STACK) */
 
+/* Linux's defaults: nothing below 64 KiB (a NULL dereference stays a fault), and a 1 MiB gap under a stack. */
+unsigned long mmap_min_addr = 64 * 1024;
+#define STACK_GUARD_GAP (256ul << PAGE_SHIFT)
+
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma;
@@ -181,7 +185,7 @@ static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 			return top - len;
 		top = vma->vm_start;
 	}
-	return top >= len + PAGE_SIZE * 16 ? top - len : 0;
+	return top >= len + mmap_min_addr ? top - len : 0;
 }
 
 static unsigned long prot_to_vm_flags(unsigned long prot)
@@ -240,12 +244,18 @@ long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned 
 	unsigned long vm_flags = prot_to_vm_flags(prot) | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 	if (type == MAP_SHARED)
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
-	if (flags & MAP_GROWSDOWN)
+	if (flags & MAP_GROWSDOWN) {
+		/* A shared object has a fixed size: Linux refuses to let it grow. */
+		if (type == MAP_SHARED)
+			return -EINVAL;
 		vm_flags |= VM_GROWSDOWN;
+	}
 
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (!PAGE_ALIGNED(addr) || addr >= TASK_SIZE || len > TASK_SIZE - addr)
 			return -EINVAL;
+		if (addr < mmap_min_addr)
+			return -EPERM; /* Linux's security_mmap_addr; Cowl has no CAP_SYS_RAWIO to waive it */
 		struct vm_area_struct *v = find_vma(mm, addr);
 		if ((flags & MAP_FIXED_NOREPLACE) && v && v->vm_start < addr + len)
 			return -EEXIST;
@@ -261,14 +271,24 @@ long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned 
 	return err ? err : (long)addr;
 }
 
+/*
+ * Grow a VM_GROWSDOWN VMA down to addr.  As Linux's expand_downwards, not
+ * under mmap_min_addr, and not to within the guard gap of an accessible
+ * mapping below (another stack may come closer: it grows the other way).
+ */
 int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 {
 	unsigned long start = addr & PAGE_MASK;
 
 	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > STACK_MAX)
 		return -ENOMEM;
+	if (start < mmap_min_addr)
+		return -EPERM;
 	struct vm_area_struct *prev = vma_prev(vma);
 	if (prev && prev->vm_end > start)
+		return -ENOMEM;
+	if (prev && !(prev->vm_flags & VM_GROWSDOWN) && (prev->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) &&
+	    start - prev->vm_end < STACK_GUARD_GAP)
 		return -ENOMEM;
 	vma->vm_mm->total_vm += (vma->vm_start - start) >> PAGE_SHIFT;
 	vma->vm_start = start;
