@@ -91,6 +91,8 @@ void mmdrop(struct mm_struct *mm);   /* drop a reference to the struct */
 
 /* kernel/mm/mmap.c */
 extern unsigned long mmap_min_addr; /* vm.mmap_min_addr: nothing is mapped below it */
+#define DEFAULT_MAX_MAP_COUNT 65530 /* Linux's: USHRT_MAX - 5, room for ELF core dumps' section count */
+extern int sysctl_max_map_count;    /* vm.max_map_count: VMAs per address space */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
 	     unsigned long flags, unsigned long pgoff);
