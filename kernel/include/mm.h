@@ -109,5 +109,6 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void free_pgtables(struct mm_struct *mm);
+void mm_cond_resched(const struct mm_struct *mm);
 pte_t vma_page_prot(const struct vm_area_struct *vma);
 #endif

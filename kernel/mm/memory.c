@@ -219,8 +219,22 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned 
  * Ranges of page tables are walked by walk_pte_ranges(), which steps over
  * absent tables at every level and hands over one leaf table at a time: the
  * functions below run along the PTEs of one such table, as Linux's
- * *_pte_range functions do.
+ * *_pte_range functions do, and end with a preemption point.
  */
+
+/*
+ * cond_resched() in work on an address space's tables or VMAs.  Nothing
+ * locks an address space here (Linux holds mmap_lock): while this task is
+ * switched out, another task of the same mm could unmap the VMA under it.
+ * So the point is taken only where no other task uses the mm (a fork's
+ * parent alone in it, exit, exec); work on a shared one runs to its end,
+ * which walk_pte_ranges keeps to the tables that exist.
+ */
+void mm_cond_resched(const struct mm_struct *mm)
+{
+	if (mm->mm_users <= 1)
+		cond_resched();
+}
 
 /*
  * fork, one present page: the child maps the same frame and takes a
@@ -266,6 +280,7 @@ static int copy_pte_range(pte_t *src_pte, unsigned long addr, unsigned long end,
 		copy_present_pte(copy->dst_mm, copy->vma, dst_pte, src_pte, addr);
 		/* LAB cow: end */
 	}
+	mm_cond_resched(copy->vma->vm_mm);
 	return 0;
 }
 
@@ -302,6 +317,7 @@ static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void
 			dec_mm_counter(mm, mm_counter(zap->vma));
 		put_page(page);
 	}
+	mm_cond_resched(mm);
 	return 0;
 }
 
@@ -328,6 +344,7 @@ static int change_pte_range(pte_t *pte, unsigned long addr, unsigned long end, v
 		set_pte_at(change->mm, addr, pte, pte_modify(*pte, change->newprot));
 		flush_tlb_one(addr);
 	}
+	mm_cond_resched(change->mm);
 	return 0;
 }
 

@@ -348,6 +348,7 @@ void exit_mmap(struct mm_struct *mm)
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		vma_unlink_free(vma);
+		mm_cond_resched(mm);
 	}
 	free_pgtables(mm);
 }

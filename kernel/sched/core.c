@@ -1,8 +1,9 @@
 /*
  * The scheduler: round robin over one run queue.  The timer takes a tick
  * off the running task's slice; when it is used up, need_resched is set and
- * the task is switched out on its way back to user mode (the kernel itself
- * is never preempted).  When nothing is runnable the idle task (pid 0, the
+ * the task is switched out on its way back to user mode, or at a
+ * cond_resched() point of long kernel work (the kernel is never preempted
+ * anywhere else).  When nothing is runnable the idle task (pid 0, the
  * boot context) halts until the next interrupt.
  */
 #include <sched.h>
@@ -164,6 +165,21 @@ void exit_to_user_mode(struct pt_regs *regs)
 	/* Interrupted, but no handler ran (the signal was ignored): just call again. */
 	if (in_syscall(regs) && regs->rax == (u64)-ERESTARTSYS)
 		syscall_restart(regs);
+}
+
+/*
+ * A preemption point for long kernel work (Linux's cond_resched).  The
+ * kernel runs with interrupts off, so the timer tick that ends a time slice
+ * would wait for the return to user mode: here pending interrupts are taken
+ * (STI enables them after the next instruction, Intel SDM vol. 2B, STI) and
+ * another task runs if the slice is over.  The caller holds nothing another
+ * task might need meanwhile.
+ */
+void cond_resched(void)
+{
+	local_irq_window();
+	if (need_resched)
+		schedule();
 }
 
 __noreturn void cpu_idle(void)
