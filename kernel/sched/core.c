@@ -37,6 +37,7 @@ struct task_struct init_task = {
 struct task_struct *current = &init_task;
 LIST_HEAD(task_list);
 bool need_resched;
+static bool in_irq_window; /* a tick now interrupted the kernel (cond_resched), not the user */
 
 static LIST_HEAD(runqueue);
 
@@ -139,7 +140,7 @@ void scheduler_tick(void)
 
 	if (p == &init_task)
 		return;
-	if (user_mode(task_pt_regs(p)))
+	if (user_mode(task_pt_regs(p)) && !in_irq_window)
 		p->utime++;
 	else
 		p->stime++;
@@ -177,7 +178,9 @@ void exit_to_user_mode(struct pt_regs *regs)
  */
 void cond_resched(void)
 {
+	in_irq_window = true;
 	local_irq_window();
+	in_irq_window = false;
 	if (need_resched)
 		schedule();
 }
