@@ -165,12 +165,13 @@ static void vma_merge_neighbours(struct vm_area_struct *vma)
 		vma_absorb(prev, vma);
 }
 
-/*
- * Split VMAs so that [start, end) begins and ends on VMA boundaries.
- * Returns the first VMA inside the range (NULL if none).
- */
 typedef int split_fn(struct vm_area_struct *vma, unsigned long addr);
 
+/*
+ * Split VMAs so that [start, end) begins and ends on VMA boundaries, with
+ * split (which checks the map count, or not).  Returns the first VMA inside
+ * the range (NULL if none).
+ */
 static struct vm_area_struct *isolate_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 					    split_fn *split, int *err)
 {
