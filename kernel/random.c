@@ -46,9 +46,10 @@ long sys_getrandom(void __user *buf, size_t count, unsigned int flags)
 		size_t n = MIN(PAGE_SIZE, count - done);
 		for (size_t i = 0; i < (n + sizeof(u64) - 1) / sizeof(u64); i++)
 			block[i] = get_random_u64();
-		if (copy_to_user((u8 __user *)buf + done, block, n))
+		unsigned long left = copy_to_user((u8 __user *)buf + done, block, n);
+		done += n - left; /* a buffer that ends in an inaccessible page: the bytes before it, as Linux */
+		if (left)
 			break;
-		done += n;
 		if (done < count) {
 			cond_resched();
 			if (signal_pending(current))

@@ -127,6 +127,22 @@ static char *touched_page(int prot)
 	return p;
 }
 
+/*
+ * A buffer that runs into a PROT_NONE page: the kernel copies up to the
+ * exact byte where the page begins, and getrandom says how many (as
+ * Linux), wherever the buffer starts (the copy goes by quadwords first).
+ */
+static void partial_copies(void)
+{
+	char *p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int exact = p != MAP_FAILED && mprotect(p + PAGE, PAGE, PROT_NONE) == 0;
+
+	for (long room = 1; exact && room <= 24; room += 5)
+		exact = __syscall3(__NR_getrandom, p + PAGE - room, 100, 0) == room;
+	CHECK("getrandom_partial_exact", exact);
+	munmap(p, 2 * PAGE);
+}
+
 static int page_unchanged(const char *p)
 {
 	for (unsigned long i = 0; i < PAGE; i++)
@@ -152,6 +168,7 @@ int main(void)
 		check_efault(&writes[i], "readonly", readonly);
 		check_efault(&writes[i], "direct_map", direct_map);
 	}
+	partial_copies();
 	CHECK("readonly_page_unchanged", page_unchanged(readonly));
 	CHECK("prot_none_page_kept", mprotect(none, PAGE, PROT_READ) == 0 && page_unchanged(none));
 	return test_done();
