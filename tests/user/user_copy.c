@@ -7,7 +7,10 @@
  * libc wrapper (or vDSO) stands between the test and the kernel.  The list
  * covers every system call of Cowl's table that takes a user pointer and
  * dereferences it at once (set_tid_address stores one for exit; clone's
- * tid pointers are written in the child, without an error to report).
+ * tid pointers are written in the child, without an error to report;
+ * nanosleep's rem is written only when a signal interrupts; ioctl's
+ * argument is read only for a terminal, and the suite has none of its own
+ * on the host).
  */
 #include <fcntl.h>
 #include <signal.h>
