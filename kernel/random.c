@@ -5,6 +5,12 @@
 #include <random.h>
 #include <syscalls.h>
 #include <uaccess.h>
+#include <fs.h>
+#include <mm.h>
+#include <sched.h>
+#include <signal.h>
+#include <uapi/random.h>
+#include <uapi/errno.h>
 #include <asm/cpu.h>
 
 static u64 state;
@@ -19,13 +25,37 @@ u64 get_random_u64(void)
 	return state * 0x2545f4914f6cdd1dull;
 }
 
+/*
+ * A page of numbers at a time, copied out whole (as Linux's
+ * get_random_bytes_user works in blocks), with a preemption point between
+ * pages; a signal ends a long call with the bytes done so far.  The pool
+ * never blocks, so the flags change nothing, but unknown ones are EINVAL.
+ */
 long sys_getrandom(void __user *buf, size_t count, unsigned int flags)
 {
-	(void)flags;
-	for (size_t done = 0; done < count; done += 8) {
-		u64 r = get_random_u64();
-		if (copy_to_user((u8 __user *)buf + done, &r, MIN(8, count - done)))
-			return -EFAULT;
+	if ((flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE)) ||
+	    (flags & (GRND_RANDOM | GRND_INSECURE)) == (GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	struct page *page = alloc_page();
+	if (!page)
+		return -ENOMEM;
+	u64 *block = page_address(page);
+	size_t done = 0;
+	count = MIN(count, MAX_RW_COUNT);
+	while (done < count) {
+		size_t n = MIN(PAGE_SIZE, count - done);
+		for (size_t i = 0; i < (n + sizeof(u64) - 1) / sizeof(u64); i++)
+			block[i] = get_random_u64();
+		unsigned long left = copy_to_user((u8 __user *)buf + done, block, n);
+		done += n - left; /* a buffer that ends in an inaccessible page: the bytes before it, as Linux */
+		if (left)
+			break;
+		if (done < count) {
+			cond_resched();
+			if (signal_pending(current))
+				break;
+		}
 	}
-	return (long)count;
+	put_page(page);
+	return done ? (long)done : -EFAULT;
 }

@@ -17,18 +17,33 @@ default rel
 section .text
 
 ; unsigned long __copy_user(void *dst, const void *src, unsigned long n)
-; Returns the number of bytes NOT copied (0 on success).
+; Returns the number of bytes NOT copied (0 on success).  Eight bytes at a
+; time, then the tail byte by byte (QEMU's TCG runs each iteration of a REP
+; string instruction apart: quadwords copy a page eight times faster).  A
+; fault ends a REP instruction with RSI, RDI and RCX at the element that
+; faulted (Intel SDM vol. 2B, REP: restartable), so after a fault among the
+; quadwords the rest is copied byte by byte: the copy stops at the exact
+; byte that cannot be reached, as a byte copy would.
 global __copy_user
 __copy_user:
 	mov rcx, rdx
-.copy:
+	shr rcx, 3
+	and edx, 7
+.copy_quads:
+	rep movsq
+	mov rcx, rdx
+.copy_bytes:
 	rep movsb
 	xor eax, eax
 	ret
-.fault:
+.fault_quads:
+	lea rcx, [rdx + rcx * 8]    ; the quadwords left, and the tail
+	jmp .copy_bytes
+.fault_bytes:
 	mov rax, rcx                ; rep movsb leaves the remaining count in RCX
 	ret
-EXTABLE .copy, .fault
+EXTABLE .copy_quads, .fault_quads
+EXTABLE .copy_bytes, .fault_bytes
 
 ; unsigned long __clear_user(void *dst, unsigned long n): bytes NOT cleared.
 global __clear_user

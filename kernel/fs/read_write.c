@@ -7,7 +7,6 @@
 #include <syscalls.h>
 #include <uaccess.h>
 
-#define MAX_RW_COUNT (0x7fffffff & PAGE_MASK) /* read(2): Linux transfers at most this much at once */
 #define UIO_MAXIOV 1024
 
 struct iovec {

@@ -10,6 +10,7 @@ struct file;
 struct files_struct;
 struct fs_struct;
 
+#define MAX_RW_COUNT (0x7fffffff & PAGE_MASK) /* read(2), getrandom(2): Linux transfers at most this much at once */
 #define NR_OPEN 256 /* fds per table, the RLIMIT_NOFILE prlimit64(2) reports */
 
 /* Boot: unpack the initrd archives (cpio newc) into the in-memory root. */

@@ -97,6 +97,9 @@ static inline void mmgrab(struct mm_struct *mm) { mm->mm_count++; } /* pin the s
 void mmdrop(struct mm_struct *mm);   /* drop a reference to the struct */
 
 /* kernel/mm/mmap.c */
+extern unsigned long mmap_min_addr; /* vm.mmap_min_addr: nothing is mapped below it */
+#define DEFAULT_MAX_MAP_COUNT 65530 /* Linux's: USHRT_MAX - 5, room for ELF core dumps' section count */
+extern int sysctl_max_map_count;    /* vm.max_map_count: VMAs per address space */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
 	     unsigned long flags, unsigned long pgoff);
@@ -113,5 +116,6 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void free_pgtables(struct mm_struct *mm);
+void mm_cond_resched(const struct mm_struct *mm);
 pte_t vma_page_prot(const struct vm_area_struct *vma);
 #endif

@@ -2,15 +2,18 @@
  * The types of memory management, apart from the functions on them (mm.h).
  *
  * struct page describes one 4 KiB physical frame (mem_map[pfn]).  An
- * mm_struct is one user address space: its page tables and an ordered list
- * of vm_area_structs (VMAs), each a range of addresses with the same rights
- * and the same backing (anonymous memory, a shared anonymous object, or an
- * initrd file).  Shared by CLONE_VM, copied by fork.
+ * mm_struct is one user address space: its page tables and its
+ * vm_area_structs (VMAs), each a range of addresses with the same rights and
+ * the same backing (anonymous memory, a shared anonymous object, or an
+ * initrd file).  The VMAs are on a list in address order, to walk them, and
+ * in a red-black tree by address, to find one in O(log n) (find_vma).
+ * Shared by CLONE_VM, copied by fork.
  */
 #ifndef MM_TYPES_H
 #define MM_TYPES_H
 #include <types.h>
 #include <list.h>
+#include <rbtree.h>
 #include <asm/pgtable.h>
 
 struct file;
@@ -50,6 +53,7 @@ struct vm_area_struct {
 	unsigned long vm_flags;          /* VM_* (mm.h) */
 	struct mm_struct *vm_mm;
 	struct list_head vm_list;        /* in mm->mmap, by address */
+	struct rb_node vm_rb;            /* in mm->mm_rb, by address */
 	struct file *vm_file;            /* file backing, or NULL */
 	unsigned long vm_pgoff;          /* offset in the file or shared object, in pages */
 	struct shared_anon *vm_shared;   /* where a VM_SHARED mapping's pages are, or NULL */
@@ -58,7 +62,8 @@ struct vm_area_struct {
 struct mm_struct {
 	pte_t *pgd;                      /* the PML4, a direct-map address */
 	struct list_head mmap;           /* VMAs in address order */
-	int map_count;
+	struct rb_root mm_rb;            /* the same VMAs, searchable */
+	int map_count;                   /* how many: at most sysctl_max_map_count (+1, as Linux) */
 	int mm_users;                    /* tasks using this address space */
 	int mm_count;                    /* references to the struct and PML4: the users count as one, a lazy kernel thread as one */
 	unsigned long start_code, end_code, start_data, end_data;

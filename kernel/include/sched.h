@@ -145,6 +145,7 @@ static inline struct pt_regs *current_pt_regs(void) { return task_pt_regs(curren
 void sched_init(void);
 void schedule(void);
 void scheduler_tick(void);
+void cond_resched(void); /* a point where long kernel work lets interrupts in and yields at the end of a slice */
 void wake_up_process(struct task_struct *p);
 void wake_up_new_task(struct task_struct *p);
 void exit_to_user_mode(struct pt_regs *regs);

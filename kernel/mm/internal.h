@@ -7,6 +7,10 @@
 #define MM_INTERNAL_H
 #include <mm_types.h>
 
-struct vm_area_struct *isolate_range(struct mm_struct *mm, unsigned long start, unsigned long end, int *err);
+typedef int split_fn(struct vm_area_struct *vma, unsigned long addr);
+/* Cut vma in two at addr, unless the address space has vm.max_map_count VMAs (ENOMEM). */
+int split_vma(struct vm_area_struct *vma, unsigned long addr);
+struct vm_area_struct *isolate_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+				     split_fn *split, int *err);
 void vma_merge_neighbours(struct vm_area_struct *vma);
 #endif

@@ -75,7 +75,7 @@ static unsigned long madvise_vm_flags(const struct vm_area_struct *vma, int beha
 static int madvise_update_vma(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long flags)
 {
 	int err;
-	struct vm_area_struct *vma = isolate_range(mm, start, end, &err);
+	struct vm_area_struct *vma = isolate_range(mm, start, end, split_vma, &err);
 
 	if (err)
 		return err;

@@ -65,16 +65,24 @@ static int fill_from_file(struct vm_area_struct *vma, unsigned long address, str
 	return 0;
 }
 
-/* The page of a shared anonymous object at this address, allocated on first touch. */
-static struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long address)
+/*
+ * The page of a shared anonymous object at this address, allocated on first
+ * touch.  An index past the object's end is refused with -EIO (SIGBUS, as
+ * Linux's shmem beyond i_size): no VMA should reach there, and the array
+ * must never be indexed past its end if one does.
+ */
+static int shared_anon_page(struct vm_area_struct *vma, unsigned long address, struct page **page)
 {
 	unsigned long idx = linear_page_index(vma, address);
-	struct page **slot = &vma->vm_shared->pages[idx];
 
+	if (idx >= vma->vm_shared->nr_pages)
+		return -EIO;
+	struct page **slot = &vma->vm_shared->pages[idx];
 	if (!*slot && !(*slot = alloc_zeroed_page()))
-		return NULL;
+		return -ENOMEM;
 	get_page(*slot); /* one reference per mapping; the object holds its own */
-	return *slot;
+	*page = *slot;
+	return 0;
 }
 
 /* Not present in a private anonymous mapping: demand-zero. */
@@ -100,10 +108,11 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long address, 
 /* Not present in a MAP_SHARED mapping: the shared object's page, the same one in every mapping. */
 static int do_shared_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
 {
-	struct page *page = shared_anon_page(vma, address);
+	struct page *page;
+	int err = shared_anon_page(vma, address, &page);
 
-	if (!page)
-		return -ENOMEM;
+	if (err)
+		return err;
 	finish_fault(vma, address, pte, page);
 	return 0;
 }
@@ -212,8 +221,22 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned 
  * Ranges of page tables are walked by walk_pte_ranges(), which steps over
  * absent tables at every level and hands over one leaf table at a time: the
  * functions below run along the PTEs of one such table, as Linux's
- * *_pte_range functions do.
+ * *_pte_range functions do, and end with a preemption point.
  */
+
+/*
+ * cond_resched() in work on an address space's tables or VMAs.  Nothing
+ * locks an address space here (Linux holds mmap_lock): while this task is
+ * switched out, another task of the same mm could unmap the VMA under it.
+ * So the point is taken only where no other task uses the mm (a fork's
+ * parent alone in it, exit, exec); work on a shared one runs to its end,
+ * which walk_pte_ranges keeps to the tables that exist.
+ */
+void mm_cond_resched(const struct mm_struct *mm)
+{
+	if (mm->mm_users <= 1)
+		cond_resched();
+}
 
 /*
  * fork, one present page: the child maps the same frame and takes a
@@ -259,6 +282,7 @@ static int copy_pte_range(pte_t *src_pte, unsigned long addr, unsigned long end,
 		copy_present_pte(copy->dst_mm, copy->vma, dst_pte, src_pte, addr);
 		/* LAB cow: end */
 	}
+	mm_cond_resched(copy->vma->vm_mm);
 	return 0;
 }
 
@@ -295,6 +319,7 @@ static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void
 			dec_mm_counter(mm, mm_counter(zap->vma));
 		put_page(page);
 	}
+	mm_cond_resched(mm);
 	return 0;
 }
 
@@ -321,6 +346,7 @@ static int change_pte_range(pte_t *pte, unsigned long addr, unsigned long end, v
 		set_pte_at(change->mm, addr, pte, pte_modify(*pte, change->newprot));
 		flush_tlb_one(addr);
 	}
+	mm_cond_resched(change->mm);
 	return 0;
 }
 

@@ -1,8 +1,10 @@
 /*
- * The VMA list of an address space, and the calls that edit it: mmap,
- * munmap, mprotect and brk (madvise.c edits it the same way).  VMAs are
- * kept sorted; an edit that covers part of a VMA splits it, and neighbours
- * that end up alike are merged again.
+ * The VMAs of an address space, and the calls that edit them: mmap,
+ * munmap, mprotect and brk (madvise.c edits them the same way).  VMAs are
+ * kept sorted, on a list and in a red-black tree; an edit that covers part
+ * of a VMA splits it, and neighbours that end up alike are merged again.
+ * No address space has more than vm.max_map_count of them: a call that
+ * would pass it fails with ENOMEM.
  */
 #include <mm_types.h>
 #include <mm.h>
@@ -17,29 +19,60 @@
 
 #define STACK_MAX _STK_LIM /* how far the stack VMA may grow (RLIMIT_STACK) */
 
+/* Linux's defaults: nothing below 64 KiB (a NULL dereference stays a fault), and a 1 MiB gap under a stack. */
+unsigned long mmap_min_addr = 64 * 1024;
+#define STACK_GUARD_GAP (256ul << PAGE_SHIFT)
+
+int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
+
+/* The first VMA that ends above addr (it may start above addr too), or NULL: a walk down the tree. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
-	struct vm_area_struct *vma;
+	struct rb_node *node = mm->mm_rb.rb_node;
+	struct vm_area_struct *found = NULL;
 
-	list_for_each_entry(vma, &mm->mmap, vm_list)
-		if (addr < vma->vm_end)
-			return vma;
-	return NULL;
+	while (node) {
+		struct vm_area_struct *vma = rb_entry(node, struct vm_area_struct, vm_rb);
+		if (addr >= vma->vm_end) {
+			node = node->rb_child[RB_RIGHT];
+			continue;
+		}
+		found = vma;
+		if (addr >= vma->vm_start)
+			break;
+		node = node->rb_child[RB_LEFT];
+	}
+	return found;
+}
+
+/* Put vma in the tree and, before its successor there, on the list; it overlaps no other VMA. */
+static void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL;
+
+	while (*link) {
+		parent = *link;
+		bool below = vma->vm_start < rb_entry(parent, struct vm_area_struct, vm_rb)->vm_start;
+		link = &parent->rb_child[below ? RB_LEFT : RB_RIGHT];
+	}
+	rb_link_node(&vma->vm_rb, parent, link);
+	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
+	struct rb_node *next = rb_next(&vma->vm_rb);
+	list_add_tail(&vma->vm_list, next ? &rb_entry(next, struct vm_area_struct, vm_rb)->vm_list : &mm->mmap);
+	mm->map_count++;
 }
 
 void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	struct vm_area_struct *next = find_vma(mm, vma->vm_start);
-
 	vma->vm_mm = mm;
-	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->mmap);
-	mm->map_count++;
+	__vma_link(mm, vma);
 	mm->total_vm += vma_pages(vma);
 }
 
 static void vma_unlink_free(struct vm_area_struct *vma)
 {
 	list_del(&vma->vm_list);
+	rb_erase(&vma->vm_rb, &vma->vm_mm->mm_rb);
 	vma->vm_mm->map_count--;
 	vma->vm_mm->total_vm -= vma_pages(vma);
 	if (vma->vm_file)
@@ -74,8 +107,8 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 	return vma;
 }
 
-/* Cut vma in two at addr; the new upper part follows it in the list. */
-static int split_vma(struct vm_area_struct *vma, unsigned long addr)
+/* Cut vma in two at addr; the new upper part follows it.  Unchecked: munmap's cuts do not add VMAs in the end. */
+static int __split_vma(struct vm_area_struct *vma, unsigned long addr)
 {
 	struct vm_area_struct *upper = vm_area_dup(vma);
 
@@ -84,9 +117,14 @@ static int split_vma(struct vm_area_struct *vma, unsigned long addr)
 	upper->vm_start = addr;
 	upper->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	vma->vm_end = addr;
-	list_add(&upper->vm_list, &vma->vm_list);
-	vma->vm_mm->map_count++;
+	__vma_link(vma->vm_mm, upper);
 	return 0;
+}
+
+/* A cut that adds a VMA: refused at the limit, as Linux's split_vma. */
+int split_vma(struct vm_area_struct *vma, unsigned long addr)
+{
+	return vma->vm_mm->map_count >= sysctl_max_map_count ? -ENOMEM : __split_vma(vma, addr);
 }
 
 static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
@@ -130,10 +168,12 @@ void vma_merge_neighbours(struct vm_area_struct *vma)
 }
 
 /*
- * Split VMAs so that [start, end) begins and ends on VMA boundaries.
- * Returns the first VMA inside the range (NULL if none).
+ * Split VMAs so that [start, end) begins and ends on VMA boundaries, with
+ * split (which checks the map count, or not).  Returns the first VMA inside
+ * the range (NULL if none).
  */
-struct vm_area_struct *isolate_range(struct mm_struct *mm, unsigned long start, unsigned long end, int *err)
+struct vm_area_struct *isolate_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+				     split_fn *split, int *err)
 {
 	struct vm_area_struct *vma = find_vma(mm, start);
 
@@ -141,12 +181,12 @@ struct vm_area_struct *isolate_range(struct mm_struct *mm, unsigned long start, 
 	if (!vma || vma->vm_start >= end)
 		return NULL;
 	if (vma->vm_start < start) {
-		if ((*err = split_vma(vma, start)))
+		if ((*err = split(vma, start)))
 			return NULL;
 		vma = vma_next(vma);
 	}
 	struct vm_area_struct *last = find_vma(mm, end - 1);
-	if (last && last->vm_start < end && last->vm_end > end && (*err = split_vma(last, end)))
+	if (last && last->vm_start < end && last->vm_end > end && (*err = split(last, end)))
 		return NULL;
 	return vma;
 }
@@ -158,7 +198,11 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 
 	if (!PAGE_ALIGNED(start) || !len || start >= TASK_SIZE || end > TASK_SIZE || end < start)
 		return -EINVAL;
-	struct vm_area_struct *vma = isolate_range(mm, start, end, &err), *next;
+	/* Only a hole inside one VMA leaves one more; every other unmap removes as many as it cuts. */
+	struct vm_area_struct *vma = find_vma(mm, start), *next;
+	if (vma && vma->vm_start < start && end < vma->vm_end && mm->map_count >= sysctl_max_map_count)
+		return -ENOMEM;
+	vma = isolate_range(mm, start, end, __split_vma, &err);
 	if (err)
 		return err;
 	for (; vma && vma->vm_start < end; vma = next) {
@@ -182,7 +226,13 @@ static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 			return top - len;
 		top = vma->vm_start;
 	}
-	return top >= len + PAGE_SIZE * 16 ? top - len : 0;
+	return top >= len + mmap_min_addr ? top - len : 0;
+}
+
+/* No new VMA past the limit; Linux's do_mmap and do_brk_flags test with >, so one more fits. */
+static bool map_count_full(const struct mm_struct *mm)
+{
+	return mm->map_count > sysctl_max_map_count;
 }
 
 static unsigned long prot_to_vm_flags(unsigned long prot)
@@ -233,7 +283,7 @@ long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned 
 
 	if (!len || (type != MAP_PRIVATE && type != MAP_SHARED) || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
 		return -EINVAL;
-	if (len > TASK_SIZE)
+	if (len > TASK_SIZE || map_count_full(mm))
 		return -ENOMEM;
 	len = PAGE_ALIGN(len);
 	if (type == MAP_SHARED && file)
@@ -241,12 +291,18 @@ long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned 
 	unsigned long vm_flags = prot_to_vm_flags(prot) | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 	if (type == MAP_SHARED)
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
-	if (flags & MAP_GROWSDOWN)
+	if (flags & MAP_GROWSDOWN) {
+		/* A shared object has a fixed size: Linux refuses to let it grow. */
+		if (type == MAP_SHARED)
+			return -EINVAL;
 		vm_flags |= VM_GROWSDOWN;
+	}
 
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (!PAGE_ALIGNED(addr) || addr >= TASK_SIZE || len > TASK_SIZE - addr)
 			return -EINVAL;
+		if (addr < mmap_min_addr)
+			return -EPERM; /* Linux's security_mmap_addr; Cowl has no CAP_SYS_RAWIO to waive it */
 		struct vm_area_struct *v = find_vma(mm, addr);
 		if ((flags & MAP_FIXED_NOREPLACE) && v && v->vm_start < addr + len)
 			return -EEXIST;
@@ -262,14 +318,24 @@ long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned 
 	return err ? err : (long)addr;
 }
 
+/*
+ * Grow a VM_GROWSDOWN VMA down to addr.  As Linux's expand_downwards, not
+ * under mmap_min_addr, and not to within the guard gap of an accessible
+ * mapping below (another stack may come closer: it grows the other way).
+ */
 int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 {
 	unsigned long start = addr & PAGE_MASK;
 
 	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > STACK_MAX)
 		return -ENOMEM;
+	if (start < mmap_min_addr)
+		return -EPERM;
 	struct vm_area_struct *prev = vma_prev(vma);
 	if (prev && prev->vm_end > start)
+		return -ENOMEM;
+	if (prev && !(prev->vm_flags & VM_GROWSDOWN) && (prev->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) &&
+	    start - prev->vm_end < STACK_GUARD_GAP)
 		return -ENOMEM;
 	vma->vm_mm->total_vm += (vma->vm_start - start) >> PAGE_SHIFT;
 	vma->vm_start = start;
@@ -283,6 +349,7 @@ void exit_mmap(struct mm_struct *mm)
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		vma_unlink_free(vma);
+		mm_cond_resched(mm);
 	}
 	free_pgtables(mm);
 }
@@ -331,7 +398,7 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 			return -ENOMEM;
 		at = v->vm_end;
 	}
-	struct vm_area_struct *vma = isolate_range(mm, start, end, &err), *next;
+	struct vm_area_struct *vma = isolate_range(mm, start, end, split_vma, &err), *next;
 	if (err)
 		return err;
 	for (; vma && vma->vm_start < end; vma = next) {
@@ -359,7 +426,7 @@ long sys_brk(unsigned long brk)
 			return mm->brk;
 	} else if (new_end > old_end) {
 		struct vm_area_struct *next = find_vma(mm, old_end);
-		if (next && next->vm_start < new_end)
+		if ((next && next->vm_start < new_end) || map_count_full(mm))
 			return mm->brk;
 		if (new_vma(mm, old_end, new_end - old_end, VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC,
 			    NULL, 0))

@@ -1,8 +1,9 @@
 /*
  * The scheduler: round robin over one run queue.  The timer takes a tick
  * off the running task's slice; when it is used up, need_resched is set and
- * the task is switched out on its way back to user mode (the kernel itself
- * is never preempted).  When nothing is runnable the idle task (pid 0, the
+ * the task is switched out on its way back to user mode, or at a
+ * cond_resched() point of long kernel work (the kernel is never preempted
+ * anywhere else).  When nothing is runnable the idle task (pid 0, the
  * boot context) halts until the next interrupt.
  */
 #include <sched.h>
@@ -39,6 +40,7 @@ LIST_HEAD(task_list);
 bool need_resched;
 struct kernel_cpustat kcpustat;
 static u64 nr_switches;
+static bool in_irq_window; /* a tick now interrupted the kernel (cond_resched), not the user */
 
 static LIST_HEAD(runqueue);
 
@@ -149,7 +151,7 @@ void scheduler_tick(void)
 		kcpustat.cpustat[CPUTIME_IDLE]++;
 		return;
 	}
-	if (user_mode(task_pt_regs(p))) {
+	if (user_mode(task_pt_regs(p)) && !in_irq_window) {
 		p->utime++;
 		kcpustat.cpustat[CPUTIME_USER]++;
 	} else {
@@ -183,6 +185,23 @@ void exit_to_user_mode(struct pt_regs *regs)
 u64 nr_context_switches(void)
 {
 	return nr_switches;
+}
+
+/*
+ * A preemption point for long kernel work (Linux's cond_resched).  The
+ * kernel runs with interrupts off, so the timer tick that ends a time slice
+ * would wait for the return to user mode: here pending interrupts are taken
+ * (STI enables them after the next instruction, Intel SDM vol. 2B, STI) and
+ * another task runs if the slice is over.  The caller holds nothing another
+ * task might need meanwhile.
+ */
+void cond_resched(void)
+{
+	in_irq_window = true;
+	local_irq_window();
+	in_irq_window = false;
+	if (need_resched)
+		schedule();
 }
 
 __noreturn void cpu_idle(void)

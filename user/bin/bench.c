@@ -1,7 +1,11 @@
 /*
  * bench: what process creation and copy-on-write cost, in TSC cycles.
  *
- *   bench [TRUE]    TRUE: the tiny program the exec rows run (default /bin/true)
+ *   bench [TRUE [GROUP...]]
+ *
+ * TRUE is the tiny program the exec rows run (default /bin/true); GROUPs,
+ * if given, pick which groups of rows run (names in `groups` below), e.g.
+ * `tools/run-elf build/initrd/bin/bench /bin/true fork_sparse getrandom`.
  *
  * Every row is the median of several rounds, so that one slow round (a
  * timer interrupt, a cold cache) does not move it.  The program uses only
@@ -18,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/reboot.h>
 #include <sys/syscall.h>
@@ -36,6 +41,11 @@
 		    CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
 #define NO_SIZE ((unsigned long)-1) /* a row that does not depend on the memory size */
 #define TCSBRK 0x5409 /* asm-generic/ioctls.h; with argument 1 it is tcdrain() */
+#define SLOW_ROUNDS 5 /* the rows of big address spaces */
+#define GETRANDOM_ROUNDS 1 /* Linux's ChaCha20 takes 10 s per GiB natively, far longer under TCG */
+#define SPARSE_SPAN (64ul << 40)
+#define MANY_VMAS 60000
+#define GETRANDOM_CHUNK (64 * MIB)
 
 /* Memory sizes and rounds: fewer rounds where one round costs more, so a run under TCG stays short. */
 static const struct {
@@ -304,13 +314,94 @@ static uint64_t vfork_exec_wait(void)
 	return rdtsc() - t0;
 }
 
-static void bench_exec(const char *name, uint64_t (*round)(void))
+/* The median of `rounds` runs of round(), reported as one row. */
+static void bench_rounds(const char *name, unsigned long mib, uint64_t (*round)(void), int rounds)
 {
-	uint64_t t[EXEC_ROUNDS];
+	uint64_t t[MAX_ROUNDS];
 
-	for (int i = 0; i < EXEC_ROUNDS; i++)
+	for (int i = 0; i < rounds; i++)
 		t[i] = round();
-	report(name, 0, median(t, EXEC_ROUNDS), EXEC_ROUNDS);
+	report(name, mib, median(t, rounds), rounds);
+}
+
+/*
+ * fork + exit + wait of a 64 TiB private mapping with six pages touched far
+ * apart (tests/user/sparse.c's layout): the cost must follow the page
+ * tables that exist, not the size of the range.
+ */
+static void bench_sparse_fork(void)
+{
+	static const unsigned long touched[] = { 0, (2ul << 20) - PAGE_SIZE, 1ul << 30, 512ul << 30, 33ul << 40,
+						 SPARSE_SPAN - PAGE_SIZE };
+	char *p = mmap(NULL, SPARSE_SPAN, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	if (p == MAP_FAILED)
+		die("bench: mmap (sparse)");
+	for (size_t i = 0; i < sizeof(touched) / sizeof(touched[0]); i++)
+		p[touched[i]] = 1;
+	bench_rounds("fork_sparse", NO_SIZE, fork_exit_wait, SLOW_ROUNDS);
+	if (munmap(p, SPARSE_SPAN) < 0)
+		die("bench: munmap (sparse)");
+}
+
+/* fork + exit + wait with 60,000 VMAs: every other page of one mapping write-protected. */
+static void bench_many_vma_fork(void)
+{
+	unsigned long len = (MANY_VMAS + 1) * PAGE_SIZE;
+	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		die("bench: mmap (many VMAs)");
+	for (unsigned long i = 1; i < MANY_VMAS; i += 2)
+		if (mprotect(p + i * PAGE_SIZE, PAGE_SIZE, PROT_READ) < 0)
+			die("bench: mprotect (many VMAs)");
+	bench_rounds("fork_60kvma", NO_SIZE, fork_exit_wait, SLOW_ROUNDS);
+	if (munmap(p, len) < 0)
+		die("bench: munmap (many VMAs)");
+}
+
+/* 1 GiB from getrandom, in calls of 64 MiB into one buffer (1 GiB would not fit beside Linux in 1 GiB of RAM). */
+static uint64_t getrandom_1g(void)
+{
+	static char *buf;
+	uint64_t t0;
+
+	if (!buf)
+		buf = touched_memory(GETRANDOM_CHUNK);
+	t0 = rdtsc();
+	for (unsigned long done = 0; done < 1024 * MIB; done += GETRANDOM_CHUNK)
+		if (syscall(__NR_getrandom, buf, GETRANDOM_CHUNK, 0) != (long)GETRANDOM_CHUNK)
+			die("bench: getrandom");
+	return rdtsc() - t0;
+}
+
+static void bench_execs(void)
+{
+	bench_rounds("fork_exec", 0, fork_exec_wait, EXEC_ROUNDS);
+	bench_rounds("vfork_exec", 0, vfork_exec_wait, EXEC_ROUNDS);
+}
+
+static void bench_getrandom(void)
+{
+	bench_rounds("getrandom", 1024, getrandom_1g, GETRANDOM_ROUNDS);
+}
+
+static const struct {
+	const char *name;
+	void (*run)(void);
+} groups[] = {
+	{ "creations", bench_creations }, { "zero_fault", bench_zero_fault }, { "cow_copy", bench_cow_copy },
+	{ "cow_reuse", bench_cow_reuse }, { "exec", bench_execs }, { "fork_sparse", bench_sparse_fork },
+	{ "fork_60kvma", bench_many_vma_fork }, { "getrandom", bench_getrandom },
+};
+
+/* Whether a group runs: all do when none is named. */
+static int selected(const char *name, int n, char **names)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	return n <= 0;
 }
 
 static void print_header(void)
@@ -338,12 +429,9 @@ int main(int argc, char **argv)
 		true_path = argv[1];
 	true_argv[0] = (char *)true_path;
 	print_header();
-	bench_creations();
-	bench_zero_fault();
-	bench_cow_copy();
-	bench_cow_reuse();
-	bench_exec("fork_exec", fork_exec_wait);
-	bench_exec("vfork_exec", vfork_exec_wait);
+	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
+		if (selected(groups[g].name, argc - 2, argv + 2))
+			groups[g].run();
 	printf("# bench: done\n");
 	fflush(stdout);
 	if (getpid() == 1)

@@ -3,8 +3,9 @@
  * address in CR2 and says in the error code why (Intel SDM vol. 3A, 4.7
  * "Page-Fault Exceptions").  A fault in a user address is resolved by the
  * memory manager (handle_mm_fault: demand paging or copy-on-write); what it
- * cannot resolve becomes SIGSEGV (SIGKILL when memory ran out) for a user program, a fixup for the
- * kernel's user-copy routines, or a kernel oops.
+ * cannot resolve becomes SIGSEGV (SIGBUS past a backing object, SIGKILL when
+ * memory ran out) for a user program, a fixup for the kernel's user-copy
+ * routines, or a kernel oops.
  */
 #include <asm/traps.h>
 #include <printk.h>
@@ -40,8 +41,11 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long
 	if (!err)
 		return;
 	if (user_mode(regs)) {
-		/* Out of memory kills the process (Linux's OOM killer would pick one); a bad access is SIGSEGV. */
-		force_sig_fault(err == -ENOMEM ? SIGKILL : SIGSEGV, address);
+		/*
+		 * Out of memory kills the process (Linux's OOM killer would pick one); an
+		 * address past a mapping's backing object is SIGBUS; a bad access is SIGSEGV.
+		 */
+		force_sig_fault(err == -ENOMEM ? SIGKILL : err == -EIO ? SIGBUS : SIGSEGV, address);
 		return;
 	}
 	if (fixup_exception(regs))

@@ -65,6 +65,8 @@ static inline void local_irq_enable(void) { __asm__ volatile("sti" ::: "memory")
 static inline void local_irq_disable(void) { __asm__ volatile("cli" ::: "memory"); }
 /* sti takes effect after the next instruction, so no interrupt is lost between them. */
 static inline void safe_halt(void) { __asm__ volatile("sti; hlt; cli" ::: "memory"); }
+/* Let pending interrupts in and shut them out again: the nop is where the one-instruction delay ends. */
+static inline void local_irq_window(void) { __asm__ volatile("sti; nop; cli" ::: "memory"); }
 static inline void halt(void) { __asm__ volatile("hlt" ::: "memory"); }
 static inline void cpu_relax(void) { __asm__ volatile("pause" ::: "memory"); }
 #endif
