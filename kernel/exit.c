@@ -51,6 +51,8 @@ void release_task(struct task_struct *p)
 	list_del(&p->tasks);
 	list_del(&p->sibling);
 	list_del(&p->thread_node);
+	p->signal->utime += p->utime; /* the group's CPU time keeps what its gone threads used */
+	p->signal->stime += p->stime;
 	nr_threads--;
 	p->signal->nr_threads--;
 	if (p->pid_ns->child_reaper == p)
@@ -220,12 +222,18 @@ static long reap_zombie(struct task_struct *p, int __user *stat_addr, struct rus
 {
 	int status = p->signal->group_exit ? p->signal->group_exit_code : p->exit_code;
 	pid_t nr = task_pid_vnr(p);
-	struct rusage r = { jiffies_to_timeval(p->utime), jiffies_to_timeval(p->stime), { 0 } };
+	struct signal_struct *psig = current->signal, *sig = p->signal;
+	u64 utime, stime;
 
+	thread_group_cputime(sig, &utime, &stime);
+	struct rusage r = { jiffies_to_timeval(utime), jiffies_to_timeval(stime), { 0 } };
 	if (stat_addr && put_user_obj(stat_addr, &status))
 		return -EFAULT;
 	if (ru && put_user_obj(ru, &r))
 		return -EFAULT;
+	/* RUSAGE_CHILDREN and times(2): the child's time and that of the children it waited for. */
+	psig->cutime += utime + sig->cutime;
+	psig->cstime += stime + sig->cstime;
 	trace_wait(nr, status);
 	p->exit_state = EXIT_DEAD;
 	release_task(p);

@@ -80,8 +80,8 @@ int futex_wake(u32 __user *uaddr, int nr)
 	return futex_wake_bitset(uaddr, nr, FUTEX_BITSET_MATCH_ANY);
 }
 
-/* The timeout in ticks (rounded up), relative or absolute (clock time); -1: none. */
-static long timeout_ticks(const struct timespec __user *utime, bool absolute, long *ticks)
+/* The timeout in ticks (rounded up), relative or absolute (on `clock`); -1: none. */
+static long timeout_ticks(const struct timespec __user *utime, bool absolute, int clock, long *ticks)
 {
 	struct timespec ts;
 
@@ -93,14 +93,15 @@ static long timeout_ticks(const struct timespec __user *utime, bool absolute, lo
 	if (!timespec_valid(&ts))
 		return -EINVAL;
 	s64 ns = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
-	if (absolute)
-		ns -= (s64)ktime_get_ns(); /* Cowl's clocks both count from boot */
+	u64 now;
+	if (absolute && !clock_read_ns(clock, &now))
+		ns -= (s64)now;
 	*ticks = ns <= 0 ? 0 : (ns * HZ + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
 	return 0;
 }
 
 static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user *utime, bool absolute,
-		       u32 bitset)
+		       int clock, u32 bitset)
 {
 	struct futex_waiter w = { .task = current, .bitset = bitset };
 	long ticks;
@@ -110,7 +111,7 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 	if (!err && !bitset)
 		err = -EINVAL;
 	if (!err)
-		err = timeout_ticks(utime, absolute, &ticks);
+		err = timeout_ticks(utime, absolute, clock, &ticks);
 	if (err)
 		return err;
 	if (get_user_obj(&cur, uaddr))
@@ -137,14 +138,16 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user *utime, u32 __user *uaddr2,
 	       u32 val3)
 {
+	int clock = op & FUTEX_CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC;
+
 	(void)uaddr2;
 	switch (op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME)) {
 	case FUTEX_WAIT:
-		return futex_wait(uaddr, val, utime, false, FUTEX_BITSET_MATCH_ANY);
+		return futex_wait(uaddr, val, utime, false, clock, FUTEX_BITSET_MATCH_ANY);
 	case FUTEX_WAKE:
 		return futex_wake(uaddr, (int)val);
 	case FUTEX_WAIT_BITSET:
-		return futex_wait(uaddr, val, utime, true, val3);
+		return futex_wait(uaddr, val, utime, true, clock, val3);
 	case FUTEX_WAKE_BITSET:
 		return futex_wake_bitset(uaddr, (int)val, val3);
 	default:

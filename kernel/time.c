@@ -1,4 +1,10 @@
-/* Sleeping and clocks: nanosleep(2) and clock_gettime(2). */
+/*
+ * Sleeping and clocks: nanosleep(2), clock_nanosleep(2), clock_gettime(2),
+ * clock_getres(2), gettimeofday(2), time(2).  Every clock is read from the
+ * TSC (ktime_get_ns); CLOCK_REALTIME adds the wall-clock time the CMOS RTC
+ * gave at boot.  A sleep ends by the clock it names, never by ticks alone:
+ * the 100 Hz tick only wakes the sleeper to look at the clock again.
+ */
 #include <time.h>
 #include <sched.h>
 #include <signal.h>
@@ -6,6 +12,7 @@
 #include <uaccess.h>
 
 #define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
+#define KTIME_MAX ((u64)INT64_MAX)
 
 struct sleeper {
 	struct task_struct *task;
@@ -14,6 +21,17 @@ struct sleeper {
 };
 
 static LIST_HEAD(sleepers);
+static u64 wall_at_boot_ns; /* CLOCK_REALTIME minus CLOCK_MONOTONIC */
+
+void timekeeping_init(void)
+{
+	wall_at_boot_ns = rtc_read_seconds() * NSEC_PER_SEC - ktime_get_ns();
+}
+
+u64 ktime_get_real_ns(void)
+{
+	return wall_at_boot_ns + ktime_get_ns();
+}
 
 /* Called from the timer tick: wake the sleepers whose time has come. */
 void timer_wake_sleepers(void)
@@ -50,32 +68,182 @@ long sleep_on_timeout(struct wait_queue_head *wq, long ticks)
 	return ticks;
 }
 
-long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem)
+/* CPU time in ticks: the caller's thread, or its whole thread group (with its exited threads). */
+static u64 task_cputime(const struct task_struct *p)
+{
+	return p->utime + p->stime;
+}
+
+void thread_group_cputime(const struct signal_struct *sig, u64 *utime, u64 *stime)
+{
+	const struct task_struct *t;
+
+	*utime = sig->utime;
+	*stime = sig->stime;
+	list_for_each_entry(t, &sig->thread_head, thread_node) {
+		*utime += t->utime;
+		*stime += t->stime;
+	}
+}
+
+/* The time on `clock` in nanoseconds, or -EINVAL for a clock Cowl does not know. */
+int clock_read_ns(int clock, u64 *ns)
+{
+	u64 user, sys;
+
+	switch (clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+		*ns = ktime_get_real_ns();
+		return 0;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME: /* nothing is ever suspended: boot time is monotonic time */
+		*ns = ktime_get_ns();
+		return 0;
+	case CLOCK_PROCESS_CPUTIME_ID:
+		thread_group_cputime(current->signal, &user, &sys);
+		*ns = (user + sys) * NSEC_PER_TICK;
+		return 0;
+	case CLOCK_THREAD_CPUTIME_ID:
+		*ns = task_cputime(current) * NSEC_PER_TICK;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static struct timespec ns_to_timespec(u64 ns)
+{
+	return (struct timespec){ (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC) };
+}
+
+/* A valid timespec as nanoseconds, saturated where it would pass KTIME_MAX. */
+static u64 timespec_to_ns(const struct timespec *ts)
+{
+	if ((u64)ts->tv_sec >= KTIME_MAX / NSEC_PER_SEC)
+		return KTIME_MAX;
+	return (u64)ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
+}
+
+/*
+ * Sleep until `clock` reads `deadline`.  The wait is in whole ticks rounded
+ * up, but a tick may come at any point of the first one, so the clock is
+ * read again and the sleep goes on until it has really passed.  Returns 0,
+ * or -EINTR with *left the nanoseconds still to go.
+ */
+static long sleep_until(int clock, u64 deadline, u64 *left)
+{
+	u64 now;
+
+	while (!clock_read_ns(clock, &now) && now < deadline) {
+		if (signal_pending(current)) {
+			*left = deadline - now;
+			return -EINTR;
+		}
+		u64 ticks = (deadline - now + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+		schedule_timeout((long)MIN(ticks, (u64)INT32_MAX));
+	}
+	return 0;
+}
+
+/* The sleep of nanosleep(2) and clock_nanosleep(2) once the clock is known to sleep on. */
+static long do_nanosleep(int clock, int flags, const struct timespec __user *req, struct timespec __user *rem)
 {
 	struct timespec ts;
+	u64 now, deadline, left;
 
 	if (get_user_obj(&ts, req))
 		return -EFAULT;
 	if (!timespec_valid(&ts))
 		return -EINVAL;
-	/* Round up to whole ticks: never sleep less than asked. */
-	long ticks = ts.tv_sec * HZ + (ts.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
-	long left = ticks;
-	while (left > 0 && !signal_pending(current))
-		left = schedule_timeout(left);
-	if (!left)
-		return 0;
-	ts = (struct timespec){ left / HZ, (left % HZ) * NSEC_PER_TICK };
-	if (rem && put_user_obj(rem, &ts))
-		return -EFAULT;
-	return -EINTR;
+	deadline = timespec_to_ns(&ts);
+	if (!(flags & TIMER_ABSTIME)) {
+		clock_read_ns(clock, &now);
+		deadline = deadline >= KTIME_MAX - now ? KTIME_MAX : now + deadline;
+	}
+	long ret = sleep_until(clock, deadline, &left);
+	/* Only a relative sleep reports what is left (clock_nanosleep(2)). */
+	if (ret == -EINTR && rem && !(flags & TIMER_ABSTIME)) {
+		ts = ns_to_timespec(left);
+		if (put_user_obj(rem, &ts))
+			return -EFAULT;
+	}
+	return ret;
+}
+
+long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem)
+{
+	return do_nanosleep(CLOCK_MONOTONIC, 0, req, rem);
+}
+
+/*
+ * As Linux: an unknown clock is EINVAL; the raw and coarse clocks and a
+ * thread's CPU clock cannot be slept on: EOPNOTSUPP.  Sleeping on the
+ * process CPU clock, which Linux can, is not implemented: EOPNOTSUPP too.
+ */
+long sys_clock_nanosleep(int clock, int flags, const struct timespec __user *req, struct timespec __user *rem)
+{
+	switch (clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_BOOTTIME:
+		return do_nanosleep(clock, flags, req, rem);
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		return -EOPNOTSUPP;
+	default:
+		return -EINVAL;
+	}
 }
 
 long sys_clock_gettime(int clock, struct timespec __user *tp)
 {
-	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
-		return -EINVAL;
-	u64 ns = ktime_get_ns();
-	struct timespec ts = { (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC) };
+	u64 ns;
+	int err = clock_read_ns(clock, &ns);
+
+	if (err)
+		return err;
+	struct timespec ts = ns_to_timespec(ns);
 	return put_user_obj(tp, &ts);
+}
+
+/* The TSC clocks resolve nanoseconds (as Linux's high-resolution ones report); the rest count ticks. */
+long sys_clock_getres(int clock, struct timespec __user *res)
+{
+	u64 ns;
+
+	if (clock_read_ns(clock, &ns))
+		return -EINVAL;
+	bool by_tick = clock == CLOCK_REALTIME_COARSE || clock == CLOCK_MONOTONIC_COARSE ||
+		       clock == CLOCK_PROCESS_CPUTIME_ID || clock == CLOCK_THREAD_CPUTIME_ID;
+	struct timespec ts = { 0, by_tick ? NSEC_PER_TICK : 1 };
+	return res && put_user_obj(res, &ts) ? -EFAULT : 0;
+}
+
+/* The kernel keeps no time zone: Linux's default sys_tz is all zeroes, which is what is reported. */
+long sys_gettimeofday(struct timeval __user *tv, struct timezone __user *tz)
+{
+	struct timezone zone = { 0, 0 };
+	u64 ns = ktime_get_real_ns();
+	struct timeval now = { (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC / 1000) };
+
+	if (tv && put_user_obj(tv, &now))
+		return -EFAULT;
+	if (tz && put_user_obj(tz, &zone))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_time(long __user *tloc)
+{
+	long secs = (long)(ktime_get_real_ns() / NSEC_PER_SEC);
+
+	if (tloc && put_user_obj(tloc, &secs))
+		return -EFAULT;
+	return secs;
 }

@@ -75,6 +75,8 @@ struct signal_struct {
 	pid_t pgrp;                       /* process group and session (global pids): */
 	pid_t session;                    /* job control, setpgid(2), setsid(2) */
 	struct wait_queue_head wait_chldexit; /* parents in wait4 sleep here */
+	u64 utime, stime;                 /* ticks of the group's threads that have exited */
+	u64 cutime, cstime;               /* ticks of reaped children and their reaped children */
 };
 
 struct task_struct {

@@ -7,7 +7,7 @@
 #include <types.h>
 #include <uapi/stat.h>
 #include <uapi/utsname.h>
-#include <uapi/time_types.h>
+#include <uapi/time.h>
 #include <uapi/resource.h>
 #include <uapi/sched.h>
 #include <uapi/signal.h>
@@ -69,6 +69,10 @@ long sys_getrandom(void __user *buf, size_t count, unsigned int flags);
 /* time: kernel/time.c */
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);
 long sys_clock_gettime(int clock, struct timespec __user *tp);
+long sys_clock_getres(int clock, struct timespec __user *res);
+long sys_clock_nanosleep(int clock, int flags, const struct timespec __user *req, struct timespec __user *rem);
+long sys_gettimeofday(struct timeval __user *tv, struct timezone __user *tz);
+long sys_time(long __user *tloc);
 
 /* signals: kernel/signal.c */
 long sys_kill(pid_t pid, int sig);

@@ -41,6 +41,7 @@
 #define __NR_fchdir 81
 #define __NR_unlink 87
 #define __NR_umask 95
+#define __NR_gettimeofday 96
 #define __NR_getuid 102
 #define __NR_getgid 104
 #define __NR_geteuid 107
@@ -57,10 +58,13 @@
 #define __NR_sethostname 170
 #define __NR_gettid 186
 #define __NR_tkill 200
+#define __NR_time 201
 #define __NR_futex 202
 #define __NR_getdents64 217
 #define __NR_set_tid_address 218
 #define __NR_clock_gettime 228
+#define __NR_clock_getres 229
+#define __NR_clock_nanosleep 230
 #define __NR_exit_group 231
 #define __NR_tgkill 234
 #define __NR_openat 257
