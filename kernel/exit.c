@@ -226,7 +226,7 @@ static long reap_zombie(struct task_struct *p, int __user *stat_addr, struct rus
 	u64 utime, stime;
 
 	thread_group_cputime(sig, &utime, &stime);
-	struct rusage r = { jiffies_to_timeval(utime), jiffies_to_timeval(stime), { 0 } };
+	struct rusage r = { .ru_utime = jiffies_to_timeval(utime), .ru_stime = jiffies_to_timeval(stime) };
 	if (stat_addr && put_user_obj(stat_addr, &status))
 		return -EFAULT;
 	if (ru && put_user_obj(ru, &r))

@@ -202,6 +202,7 @@ static int copy_signal(u64 flags, struct task_struct *p)
 	sig->count = 1;
 	sig->pgrp = current->signal->pgrp; /* a new process starts in its parent's group */
 	sig->session = current->signal->session;
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	INIT_LIST_HEAD(&sig->thread_head);
 	init_waitqueue_head(&sig->wait_chldexit);
 	p->signal = sig;
@@ -348,6 +349,10 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	if (err)
 		return ERR_PTR(err);
 	if (nr_threads >= MAX_THREADS)
+		return ERR_PTR(-EAGAIN);
+	/* RLIMIT_NPROC counts the tasks of the real user, the new one included; root is exempt (Linux). */
+	if ((u64)nr_tasks_of_user(current->cred.uid) >= rlimit(RLIMIT_NPROC) &&
+	    current->cred.uid != GLOBAL_ROOT_UID && !capable())
 		return ERR_PTR(-EAGAIN);
 	if (!(p = dup_task_struct(current)))
 		return ERR_PTR(-ENOMEM);

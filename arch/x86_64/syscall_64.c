@@ -36,10 +36,11 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(clock_nanosleep), SYSCALL(gettimeofday), SYSCALL(time), SYSCALL(exit_group), SYSCALL(tgkill),
 	SYSCALL(openat), SYSCALL(newfstatat), SYSCALL(pipe2), SYSCALL(prlimit64),
 	SYSCALL(getrandom), SYSCALL(clone3), SYSCALL(setpgid), SYSCALL(getpgid), SYSCALL(getpgrp),
-	SYSCALL(setsid), SYSCALL(getsid),
-	/* Every process runs as root: all four ids are 0. */
-	SYSCALL(getuid), SYSCALL_AS(getgid, sys_getuid), SYSCALL_AS(geteuid, sys_getuid),
-	SYSCALL_AS(getegid, sys_getuid),
+	SYSCALL(setsid), SYSCALL(getsid), SYSCALL(getrlimit), SYSCALL(setrlimit), SYSCALL(getrusage),
+	SYSCALL(times), SYSCALL(sysinfo),
+	SYSCALL(getuid), SYSCALL(getgid), SYSCALL(geteuid), SYSCALL(getegid), SYSCALL(setuid),
+	SYSCALL(setgid), SYSCALL(setreuid), SYSCALL(setregid), SYSCALL(setresuid), SYSCALL(setresgid),
+	SYSCALL(getresuid), SYSCALL(getresgid), SYSCALL(setfsuid), SYSCALL(setfsgid),
 };
 
 /*

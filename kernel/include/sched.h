@@ -12,7 +12,9 @@
 #include <asm/fpu.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
+#include <cred.h>
 #include <uapi/signal.h>
+#include <uapi/resource.h>
 
 struct mm_struct;
 struct files_struct;
@@ -77,6 +79,7 @@ struct signal_struct {
 	struct wait_queue_head wait_chldexit; /* parents in wait4 sleep here */
 	u64 utime, stime;                 /* ticks of the group's threads that have exited */
 	u64 cutime, cstime;               /* ticks of reaped children and their reaped children */
+	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits: setrlimit(2), inherited by fork */
 };
 
 struct task_struct {
@@ -122,6 +125,7 @@ struct task_struct {
 	int time_slice;                   /* ticks left before preemption */
 	u64 start_time;                   /* jiffies at creation */
 	u64 utime, stime;                 /* ticks spent in user and kernel mode */
+	struct cred cred;                 /* ids: per thread, as Linux's (kernel/cred.c) */
 	char comm[TASK_COMM_LEN];
 };
 
@@ -137,6 +141,8 @@ static inline struct pt_regs *task_pt_regs(const struct task_struct *p)
 	return (struct pt_regs *)((char *)p->stack + THREAD_SIZE) - 1;
 }
 static inline struct pt_regs *current_pt_regs(void) { return task_pt_regs(current); }
+/* The soft limit of a resource for the current process (Linux's rlimit()). */
+static inline u64 rlimit(unsigned int resource) { return current->signal->rlim[resource].rlim_cur; }
 
 /* kernel/sched/core.c */
 void sched_init(void);
@@ -169,4 +175,6 @@ void release_task(struct task_struct *p);
 void finish_dead_task(void);
 
 void set_task_comm(struct task_struct *p, const char *name);
+/* kernel/sys.c: the resource limits the first process starts with. */
+void init_rlimits(struct rlimit64 *rlim);
 #endif

@@ -9,6 +9,9 @@
 #include <uapi/utsname.h>
 #include <uapi/time.h>
 #include <uapi/resource.h>
+#include <uapi/times.h>
+#include <uapi/sysinfo.h>
+#include <cred.h>
 #include <uapi/sched.h>
 #include <uapi/signal.h>
 
@@ -51,7 +54,27 @@ long sys_wait4(pid_t pid, int __user *status, int options, struct rusage __user 
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_gettid(void);
+long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim);
+long sys_getrusage(int who, struct rusage __user *ru);
+long sys_times(struct tms __user *tbuf);
+long sys_sysinfo(struct sysinfo __user *info);
+
+/* credentials: kernel/cred.c */
 long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_setuid(uid_t uid);
+long sys_setgid(gid_t gid);
+long sys_setreuid(uid_t ruid, uid_t euid);
+long sys_setregid(gid_t rgid, gid_t egid);
+long sys_setresuid(uid_t ruid, uid_t euid, uid_t suid);
+long sys_setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+long sys_getresuid(uid_t __user *ruid, uid_t __user *euid, uid_t __user *suid);
+long sys_getresgid(gid_t __user *rgid, gid_t __user *egid, gid_t __user *sgid);
+long sys_setfsuid(uid_t uid);
+long sys_setfsgid(gid_t gid);
 long sys_setpgid(pid_t pid, pid_t pgid);
 long sys_getpgid(pid_t pid);
 long sys_getpgrp(void);
@@ -63,7 +86,8 @@ long sys_arch_prctl(int code, unsigned long addr);
 long sys_uname(struct utsname __user *name);
 long sys_sethostname(const char __user *name, int len);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
-long sys_prlimit64(pid_t pid, unsigned int resource, const void __user *new_rlim, void __user *old_rlim);
+long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
+		   struct rlimit64 __user *old_rlim);
 long sys_getrandom(void __user *buf, size_t count, unsigned int flags);
 
 /* time: kernel/time.c */

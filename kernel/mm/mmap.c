@@ -13,8 +13,6 @@
 #include <uapi/resource.h>
 #include <uapi/errno.h>
 
-#define STACK_MAX _STK_LIM /* how far the stack VMA may grow (RLIMIT_STACK) */
-
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma;
@@ -265,7 +263,8 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 {
 	unsigned long start = addr & PAGE_MASK;
 
-	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > STACK_MAX)
+	/* The stack may grow to RLIMIT_STACK, read at each growth as Linux's acct_stack_growth(). */
+	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > rlimit(RLIMIT_STACK))
 		return -ENOMEM;
 	struct vm_area_struct *prev = vma_prev(vma);
 	if (prev && prev->vm_end > start)

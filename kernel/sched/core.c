@@ -56,6 +56,7 @@ void sched_init(void)
 	init_task.nsproxy = &init_nsproxy;
 	init_task.pid_ns = &init_pid_ns;
 	init_task.usage = 1;
+	init_rlimits(init_signal.rlim);
 	list_add(&init_task.thread_node, &init_signal.thread_head);
 	fpu_init_state(&init_task.thread.fpu);
 }
