@@ -33,9 +33,22 @@ static bool is_one_of(unsigned int id, const struct id_set *ids)
 	return id == ids->real || id == ids->eff || id == ids->saved;
 }
 
+/*
+ * The end of every change, as Linux's commit_creds(): a new effective or
+ * file-system id takes away the parent-death signal (PR_SET_PDEATHSIG).
+ */
+static long commit_ids(const struct id_set *ids, const struct id_set *old)
+{
+	if (ids->eff != old->eff || ids->fs != old->fs)
+		current->pdeath_signal = 0;
+	return 0;
+}
+
 /* setuid(2): privileged, all of real, effective and saved; otherwise the effective id only. */
 static long set_id(struct id_set *ids, unsigned int id)
 {
+	struct id_set old = *ids;
+
 	if (id == INVALID_UID)
 		return -EINVAL;
 	if (capable())
@@ -43,7 +56,7 @@ static long set_id(struct id_set *ids, unsigned int id)
 	else if (id != ids->real && id != ids->saved)
 		return -EPERM;
 	ids->eff = ids->fs = id;
-	return 0;
+	return commit_ids(ids, &old);
 }
 
 /* setreuid(2): -1 keeps an id; the saved id follows the effective one when the real one is set or differs. */
@@ -55,15 +68,15 @@ static long set_re_id(struct id_set *ids, unsigned int real, unsigned int eff)
 		return -EPERM;
 	if (eff != INVALID_UID && !cap && !is_one_of(eff, ids))
 		return -EPERM;
-	unsigned int old_real = ids->real;
+	struct id_set old = *ids;
 	if (real != INVALID_UID)
 		ids->real = real;
 	if (eff != INVALID_UID)
 		ids->eff = eff;
-	if (real != INVALID_UID || (eff != INVALID_UID && eff != old_real))
+	if (real != INVALID_UID || (eff != INVALID_UID && eff != old.real))
 		ids->saved = ids->eff;
 	ids->fs = ids->eff;
-	return 0;
+	return commit_ids(ids, &old);
 }
 
 /* setresuid(2): unprivileged, each new id must be one of the current three. */
@@ -73,6 +86,7 @@ static long set_res_id(struct id_set *ids, unsigned int real, unsigned int eff, 
 			   (eff != INVALID_UID && !is_one_of(eff, ids)) ||
 			   (saved != INVALID_UID && !is_one_of(saved, ids))))
 		return -EPERM;
+	struct id_set old = *ids;
 	if (real != INVALID_UID)
 		ids->real = real;
 	if (eff != INVALID_UID)
@@ -80,7 +94,7 @@ static long set_res_id(struct id_set *ids, unsigned int real, unsigned int eff, 
 	if (saved != INVALID_UID)
 		ids->saved = saved;
 	ids->fs = ids->eff;
-	return 0;
+	return commit_ids(ids, &old);
 }
 
 static long get_res_id(const struct id_set *ids, unsigned int __user *real, unsigned int __user *eff,
@@ -94,11 +108,12 @@ static long get_res_id(const struct id_set *ids, unsigned int __user *real, unsi
 /* setfsuid(2): always returns the old id; changes it only to a known id or with privilege. */
 static long set_fs_id(struct id_set *ids, unsigned int id)
 {
-	unsigned int old = ids->fs;
+	struct id_set old = *ids;
 
 	if (id != INVALID_UID && (capable() || is_one_of(id, ids) || id == ids->fs))
 		ids->fs = id;
-	return old;
+	commit_ids(ids, &old);
+	return old.fs;
 }
 
 long sys_getuid(void) { return current->cred.uid; }

@@ -85,15 +85,33 @@ static void do_notify_parent(struct task_struct *tsk)
 	}
 }
 
-/* Another live thread of the group, or the namespace's init, adopts the children. */
-static struct task_struct *find_new_reaper(struct task_struct *father)
+static struct task_struct *find_alive_thread(struct task_struct *p)
 {
 	struct task_struct *t;
-	struct pid_namespace *ns = father->pid_ns;
 
-	list_for_each_entry(t, &father->signal->thread_head, thread_node)
+	list_for_each_entry(t, &p->signal->thread_head, thread_node)
 		if (!(t->flags & PF_EXITING))
 			return t;
+	return NULL;
+}
+
+/*
+ * Who adopts the children (Linux's find_new_reaper): another live thread
+ * of the group; else the nearest ancestor in the same pid namespace that
+ * made itself a subreaper (PR_SET_CHILD_SUBREAPER); else the namespace's init.
+ */
+static struct task_struct *find_new_reaper(struct task_struct *father)
+{
+	struct task_struct *t = find_alive_thread(father), *up;
+	struct pid_namespace *ns = father->pid_ns;
+
+	if (t)
+		return t;
+	for (up = father->group_leader->real_parent; up != &init_task && up->pid_ns == ns; up = up->real_parent) {
+		if (up->signal->is_child_subreaper && (t = find_alive_thread(up)))
+			return t;
+		up = up->group_leader;
+	}
 	while (ns->child_reaper == father->group_leader || !ns->child_reaper)
 		ns = ns->parent; /* a namespace's init is dying: up one level */
 	return ns->child_reaper;
@@ -110,7 +128,7 @@ static void kill_pid_namespace(struct pid_namespace *ns, struct task_struct *ini
 
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *child, *tmp;
+	struct task_struct *child, *tmp, *t;
 
 	struct task_struct *init = father->pid_ns->child_reaper;
 
@@ -124,6 +142,9 @@ static void forget_original_parent(struct task_struct *father)
 		list_del(&child->sibling);
 		child->real_parent = child->parent = reaper;
 		list_add_tail(&child->sibling, &reaper->children);
+		list_for_each_entry(t, &child->signal->thread_head, thread_node)
+			if (t->pdeath_signal) /* PR_SET_PDEATHSIG: the thread that made us is gone */
+				send_group_sig(t->pdeath_signal, t);
 		if (child->exit_state == EXIT_ZOMBIE && child->signal->live == 0)
 			do_notify_parent(child);
 	}

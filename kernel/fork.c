@@ -287,6 +287,7 @@ static void reset_task_fields(struct task_struct *p, const struct kernel_clone_a
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->exit_signal = args->exit_signal;
+	p->pdeath_signal = 0;
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);

@@ -17,6 +17,7 @@
 #include <uapi/resource.h>
 #include <uapi/times.h>
 #include <uapi/sysinfo.h>
+#include <uapi/prctl.h>
 
 #define MQ_BYTES_MAX 819200       /* RLIMIT_MSGQUEUE's default (include/uapi/linux/mqueue.h) */
 #define MLOCK_LIMIT (8 * 1024 * 1024) /* RLIMIT_MEMLOCK's (include/uapi/linux/resource.h) */
@@ -210,4 +211,47 @@ long sys_sysinfo(struct sysinfo __user *info)
 		.mem_unit = 1,
 	};
 	return put_user_obj(info, &si);
+}
+
+/* ------------------------------------------------------------- prctl */
+
+/* PR_SET_NAME: at most TASK_COMM_LEN - 1 bytes are read; a longer name is cut, as on Linux. */
+static long prctl_set_name(const char __user *name)
+{
+	char comm[TASK_COMM_LEN] = { 0 };
+	long n = strncpy_from_user(comm, name, TASK_COMM_LEN - 1);
+
+	if (n < 0 && n != -ENAMETOOLONG)
+		return n;
+	comm[TASK_COMM_LEN - 1] = '\0';
+	set_task_comm(current, comm);
+	return 0;
+}
+
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)
+{
+	int value;
+
+	(void)arg3, (void)arg4, (void)arg5;
+	switch (option) {
+	case PR_SET_PDEATHSIG:
+		if (arg2 > _NSIG)
+			return -EINVAL;
+		current->pdeath_signal = (int)arg2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user_obj((int __user *)arg2, &current->pdeath_signal);
+	case PR_SET_NAME:
+		return prctl_set_name((const char __user *)arg2);
+	case PR_GET_NAME:
+		return copy_to_user((void __user *)arg2, current->comm, TASK_COMM_LEN) ? -EFAULT : 0;
+	case PR_SET_CHILD_SUBREAPER:
+		current->signal->is_child_subreaper = arg2 != 0;
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		value = current->signal->is_child_subreaper;
+		return put_user_obj((int __user *)arg2, &value);
+	default:
+		return -EINVAL;
+	}
 }

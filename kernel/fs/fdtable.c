@@ -211,6 +211,10 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	case F_SETFL:
 		ret = fcntl_setfl(f, arg);
 		break;
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		ret = pipe_fcntl(f, cmd, arg);
+		break;
 	default:
 		ret = -EINVAL;
 	}

@@ -80,6 +80,7 @@ struct signal_struct {
 	u64 utime, stime;                 /* ticks of the group's threads that have exited */
 	u64 cutime, cstime;               /* ticks of reaped children and their reaped children */
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits: setrlimit(2), inherited by fork */
+	bool is_child_subreaper;          /* PR_SET_CHILD_SUBREAPER: adopts orphaned descendants */
 };
 
 struct task_struct {
@@ -89,6 +90,7 @@ struct task_struct {
 	int exit_state;
 	int exit_code;                    /* wait status reported to the parent */
 	int exit_signal;                  /* sent to the parent at exit; -1 for threads */
+	int pdeath_signal;                /* PR_SET_PDEATHSIG: sent to us when the parent thread exits */
 
 	pid_t pid;                        /* global (initial namespace) ids */
 	pid_t tgid;

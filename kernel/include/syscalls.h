@@ -88,6 +88,7 @@ long sys_sethostname(const char __user *name, int len);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
 		   struct rlimit64 __user *old_rlim);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 long sys_getrandom(void __user *buf, size_t count, unsigned int flags);
 
 /* time: kernel/time.c */

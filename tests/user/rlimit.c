@@ -28,23 +28,6 @@ static long prlimit(int pid, int res, const struct rlimit64 *new, struct rlimit6
 	return syscall(__NR_prlimit64, pid, res, new, old);
 }
 
-/*
- * Root raises a hard limit by CAP_SYS_RESOURCE, which Cowl's root always
- * has; a container's root on the host may lack it (then Linux says EPERM).
- */
-static int may_raise_hard(void)
-{
-	char buf[4096], *cap;
-	int fd = open("/proc/self/status", O_RDONLY);
-
-	if (on_cowl() || fd < 0)
-		return 1;
-	read_all(fd, buf, sizeof(buf));
-	close(fd);
-	cap = strstr(buf, "CapEff:");
-	return cap && (strtoul(cap + 7, NULL, 16) >> 24) & 1;
-}
-
 static void child_rules(void)
 {
 	struct rlimit64 old, l = lim(0, 1000);
@@ -53,7 +36,7 @@ static void child_rules(void)
 	CHECK_EQ("old_limit_reported", old.rlim_max == RLIM64_INFINITY, 1);
 	CHECK("new_limit_set", syscall(__NR_getrlimit, RLIMIT_CORE, &old) == 0 && old.rlim_cur == 0 &&
 				       old.rlim_max == 1000);
-	if (may_raise_hard())
+	if (has_cap_sys_resource())
 		CHECK_EQ("root_raises_hard", setrl(RLIMIT_CORE, lim(0, 1000000)), 0);
 	else
 		CHECK_ERRNO("root_without_cap_raises_hard_eperm", setrl(RLIMIT_CORE, lim(0, 1000000)), EPERM);

@@ -67,6 +67,7 @@
 #define __NR_setfsgid 123
 #define __NR_getsid 124
 #define __NR_sigaltstack 131
+#define __NR_prctl 157
 #define __NR_arch_prctl 158
 #define __NR_setrlimit 160
 #define __NR_reboot 169
