@@ -66,6 +66,30 @@ void release_task(struct task_struct *p)
 		put_task_struct(p);
 }
 
+/* The wait status of a dead process: exit(n) gives n << 8, a signal s gives s. */
+static int group_status(const struct task_struct *p)
+{
+	return p->signal->group_exit ? p->signal->group_exit_code : p->exit_code;
+}
+
+/* SIGCHLD's siginfo, as Linux's do_notify_parent() fills it: who, how it ended, its CPU time. */
+static struct kernel_siginfo child_info(const struct task_struct *tsk, const struct task_struct *parent)
+{
+	int status = group_status(tsk);
+	u64 utime, stime;
+
+	thread_group_cputime(tsk->signal, &utime, &stime);
+	return (struct kernel_siginfo){
+		.signo = tsk->exit_signal,
+		.code = (status & 0x7f) == 0 ? CLD_EXITED : (status & 0x80) ? CLD_DUMPED : CLD_KILLED,
+		.pid = task_pid_nr_ns(tsk, parent->pid_ns),
+		.uid = tsk->cred.uid,
+		.status = (status & 0x7f) == 0 ? (status >> 8) & 0xff : status & 0x7f,
+		.utime = (long)utime, /* ticks are clock ticks: HZ is USER_HZ */
+		.stime = (long)stime,
+	};
+}
+
 /* Tell the parent that the process `tsk` leads has ended. */
 static void do_notify_parent(struct task_struct *tsk)
 {
@@ -73,11 +97,13 @@ static void do_notify_parent(struct task_struct *tsk)
 	struct k_sigaction *act = &parent->sighand->action[SIGCHLD - 1];
 	bool autoreap = false;
 
-	if (tsk->exit_signal == SIGCHLD &&
-	    (act->handler == SIG_IGN || (act->flags & SA_NOCLDWAIT)))
-		autoreap = true; /* POSIX: no zombie when the parent ignores SIGCHLD */
-	else if (tsk->exit_signal > 0 && tsk->exit_signal <= _NSIG)
-		send_group_sig(tsk->exit_signal, parent);
+	/* POSIX: no zombie when the parent ignores SIGCHLD or set SA_NOCLDWAIT (a handler still runs then). */
+	if (tsk->exit_signal == SIGCHLD && (act->handler == SIG_IGN || (act->flags & SA_NOCLDWAIT)))
+		autoreap = true;
+	if (tsk->exit_signal > 0 && tsk->exit_signal <= _NSIG && !(autoreap && act->handler == SIG_IGN)) {
+		struct kernel_siginfo info = child_info(tsk, parent);
+		send_group_sig_info(&info, parent);
+	}
 	wake_up(&parent->signal->wait_chldexit);
 	if (autoreap) {
 		tsk->exit_state = EXIT_DEAD;
@@ -241,7 +267,7 @@ static bool eligible_child(struct task_struct *p, pid_t pid, int options)
 
 static long reap_zombie(struct task_struct *p, int __user *stat_addr, struct rusage __user *ru)
 {
-	int status = p->signal->group_exit ? p->signal->group_exit_code : p->exit_code;
+	int status = group_status(p);
 	pid_t nr = task_pid_vnr(p);
 	struct signal_struct *psig = current->signal, *sig = p->signal;
 	u64 utime, stime;

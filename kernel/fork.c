@@ -292,6 +292,8 @@ static void reset_task_fields(struct task_struct *p, const struct kernel_clone_a
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);
 	p->pending.signal = 0;
+	p->restore_sigmask = false;
+	p->robust_list = NULL; /* the new thread registers its own (glibc does at start) */
 	p->vfork_done = NULL;
 	p->set_child_tid = flags & CLONE_CHILD_SETTID ? args->child_tid : NULL;
 	p->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
@@ -441,6 +443,7 @@ void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	static const int zero;
 
+	exit_robust_list(tsk); /* Linux's futex_exit_release / futex_exec_release */
 	if (tsk->clear_child_tid) {
 		if (mm->mm_users > 1 && !put_user_obj(tsk->clear_child_tid, &zero))
 			futex_wake((u32 __user *)tsk->clear_child_tid, 1);

@@ -6,7 +6,8 @@
  * absolute time.  Threads join through CLONE_CHILD_CLEARTID's wake.
  * A futex is named by its address space and address for private memory,
  * and by the shared object and offset for MAP_SHARED memory, so processes
- * sharing a mapping meet on the same key.
+ * sharing a mapping meet on the same key.  Robust lists (set_robust_list)
+ * let a dying thread's locks pass on: their words get FUTEX_OWNER_DIED.
  */
 #include <futex.h>
 #include <sched.h>
@@ -16,6 +17,7 @@
 #include <uaccess.h>
 #include <time.h>
 #include <errno.h>
+#include <pid.h>
 
 
 struct futex_key {
@@ -153,4 +155,92 @@ long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user 
 	default:
 		return -ENOSYS;
 	}
+}
+
+/* ------------------------------------------------------------ robust lists */
+
+long sys_set_robust_list(struct robust_list_head __user *head, size_t len)
+{
+	if (len != sizeof(*head))
+		return -EINVAL;
+	current->robust_list = head;
+	return 0;
+}
+
+long sys_get_robust_list(pid_t pid, struct robust_list_head __user *__user *head_ptr, size_t __user *len_ptr)
+{
+	struct task_struct *p = pid ? find_task_by_vpid(pid) : current;
+	size_t len = sizeof(struct robust_list_head);
+
+	if (!p)
+		return -ESRCH;
+	if (put_user_obj(len_ptr, &len) || put_user_obj(head_ptr, &p->robust_list))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * Linux's handle_futex_death(): a lock still held by the dying thread (its
+ * tid in the word) gets FUTEX_OWNER_DIED, keeping FUTEX_WAITERS, and one
+ * waiter is woken to take it over.  For the pending operation a word of 0
+ * means the lock was just released: a waiter may be waiting for it.  The
+ * read and write are one step: nothing else runs in between on Cowl's one
+ * CPU with interrupts off.
+ */
+static int handle_futex_death(u32 __user *uaddr, struct task_struct *tsk, bool pi, bool pending)
+{
+	u32 uval, mval;
+
+	if ((unsigned long)uaddr & 3 || get_user_obj(&uval, uaddr))
+		return -EFAULT;
+	if (pending && !pi && !uval) {
+		futex_wake(uaddr, 1);
+		return 0;
+	}
+	if ((uval & FUTEX_TID_MASK) != (u32)task_pid_vnr(tsk))
+		return 0;
+	mval = (uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+	if (put_user_obj(uaddr, &mval))
+		return -EFAULT;
+	if (!pi && (uval & FUTEX_WAITERS))
+		futex_wake(uaddr, 1);
+	return 0;
+}
+
+/* Read an entry pointer; bit 0 says PI.  0, or -EFAULT. */
+static int fetch_robust_entry(struct robust_list *__user *from, unsigned long *entry, bool *pi)
+{
+	unsigned long v;
+
+	if (get_user_obj(&v, (unsigned long __user *)from))
+		return -EFAULT;
+	*entry = v & ~1ul;
+	*pi = v & 1;
+	return 0;
+}
+
+void exit_robust_list(struct task_struct *tsk)
+{
+	struct robust_list_head __user *head = tsk->robust_list;
+	unsigned long entry, next, pending;
+	bool pi, next_pi, pending_pi;
+	long offset;
+	int limit = ROBUST_LIST_LIMIT;
+
+	tsk->robust_list = NULL;
+	if (!head || fetch_robust_entry(&head->list.next, &entry, &pi) ||
+	    get_user_obj(&offset, &head->futex_offset) || fetch_robust_entry(&head->list_op_pending, &pending, &pending_pi))
+		return;
+	while (entry != (unsigned long)&head->list) {
+		/* The next pointer first: releasing this lock may let another thread free the entry. */
+		int rc = fetch_robust_entry((struct robust_list *__user *)entry, &next, &next_pi);
+		if (entry != pending && handle_futex_death((u32 __user *)(entry + offset), tsk, pi, false))
+			return;
+		if (rc || !--limit)
+			return;
+		entry = next;
+		pi = next_pi;
+	}
+	if (pending)
+		handle_futex_death((u32 __user *)(pending + offset), tsk, pending_pi, true);
 }

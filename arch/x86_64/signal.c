@@ -35,25 +35,35 @@ struct ucontext {
 	u64 uc_sigmask;
 };
 
-struct siginfo {
-	int si_signo, si_errno, si_code, pad;
-	u64 si_addr; /* SIGSEGV & co.: the faulting address */
-	u8 rest[128 - 24];
-};
-
 struct rt_sigframe {
 	u64 pretcode; /* the handler's return address: sa_restorer */
 	struct ucontext uc;
-	struct siginfo info;
+	siginfo_t info;
 };
-
-#define SI_KERNEL 0x80
 /* The RFLAGS bits a signal handler may change in the saved context (Linux's FIX_EFLAGS). */
 #define FIX_EFLAGS 0x40dd5 /* AC OF DF TF SF ZF AF PF CF RF */
 #define MXCSR_VALID 0xffbf
 
-int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs, u64 oldmask)
+/* The user's siginfo_t from the kernel's record of who sent the signal. */
+static void copy_siginfo(siginfo_t *to, const struct kernel_siginfo *from)
 {
+	to->si_signo = from->signo;
+	to->si_code = from->code;
+	if (from->code == SI_KERNEL && from->addr) {
+		to->si_addr = (void *)from->addr;
+		return;
+	}
+	to->si_pid = from->pid;
+	to->si_uid = from->uid;
+	to->si_status = from->status;
+	to->si_utime = from->utime;
+	to->si_stime = from->stime;
+}
+
+int setup_rt_frame(const struct kernel_siginfo *info, struct k_sigaction *ka, struct pt_regs *regs,
+		   u64 oldmask)
+{
+	int sig = info->signo;
 	struct fpu_state fpu;
 	unsigned long sp = regs->rsp - 128; /* skip the red zone of the interrupted code */
 	unsigned long fpstate = ALIGN_DOWN(sp - sizeof(fpu), 64);
@@ -71,9 +81,7 @@ int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs, u64 ol
 		regs->error_code, in_syscall(regs) ? 0 : ~regs->orig_rax, oldmask, current->fault_address, fpstate, { 0 },
 	};
 	frame.uc.uc_sigmask = oldmask;
-	frame.info.si_signo = sig;
-	frame.info.si_code = SI_KERNEL;
-	frame.info.si_addr = current->fault_address;
+	copy_siginfo(&frame.info, info);
 	if (copy_to_user((void __user *)fpstate, &fpu, sizeof(fpu)) ||
 	    copy_to_user((void __user *)frame_addr, &frame, sizeof(frame)))
 		return -EFAULT;

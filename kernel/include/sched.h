@@ -22,6 +22,7 @@ struct fs_struct;
 struct pt_regs;
 struct pid_namespace;
 struct nsproxy;
+struct robust_list_head;
 
 /* __state values, as Linux numbers them */
 #define TASK_RUNNING 0x0000
@@ -55,8 +56,19 @@ struct vfork_completion {
 	struct task_struct *waiter;
 };
 
+/* Who sent a pending signal, kept from its first sending (Linux keeps one per standard signal). */
+struct kernel_siginfo {
+	int signo, code;     /* siginfo_t's si_signo, si_code, ... (uapi/siginfo.h) */
+	pid_t pid;
+	uid_t uid;
+	int status;
+	long utime, stime;
+	unsigned long addr;
+};
+
 struct k_sigpending {
 	u64 signal; /* bit (sig - 1) set: signal pending */
+	struct kernel_siginfo info[_NSIG]; /* info[sig - 1]: valid while the bit is set */
 };
 
 /* Signal handlers: shared with CLONE_SIGHAND. */
@@ -116,10 +128,13 @@ struct task_struct {
 	struct nsproxy *nsproxy;
 
 	u64 blocked;                      /* blocked signals mask */
+	u64 saved_sigmask;                /* rt_sigsuspend: the mask to put back ... */
+	bool restore_sigmask;             /* ... once a handler's frame has it, or on the way out */
 	struct k_sigpending pending;      /* signals for this thread only */
 
 	int __user *set_child_tid;        /* CLONE_CHILD_SETTID */
 	int __user *clear_child_tid;      /* CLONE_CHILD_CLEARTID, set_tid_address */
+	struct robust_list_head __user *robust_list; /* set_robust_list: futexes to release at exit */
 	struct vfork_completion *vfork_done; /* CLONE_VFORK: the parent waiting for our exec or exit */
 	unsigned long fault_address;      /* si_addr of the last fault signal */
 	int usage;                        /* references to this task_struct */

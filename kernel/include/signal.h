@@ -3,6 +3,7 @@
 #define SIGNAL_H
 #include <types.h>
 #include <uapi/signal.h>
+#include <uapi/siginfo.h>
 
 struct task_struct;
 struct pt_regs;
@@ -11,8 +12,11 @@ struct pt_regs;
 
 /* Queue `sig` for task p (a thread); wakes it if it sleeps interruptibly. */
 void send_sig(int sig, struct task_struct *p);
-/* Queue `sig` for the whole thread group of p (kill(2)). */
+/* Queue `sig` for the whole thread group of p, as sent by current (kill(2): SI_USER). */
 void send_group_sig(int sig, struct task_struct *p);
+/* The same with the siginfo given (SIGCHLD's CLD_* codes). */
+struct kernel_siginfo;
+void send_group_sig_info(const struct kernel_siginfo *info, struct task_struct *p);
 /* Signal every process of a process group (global pgid); -ESRCH if there is none. */
 int kill_pgrp(pid_t pgrp, int sig);
 /* A fault in user mode: deliver `sig` now even if blocked or ignored. */

@@ -12,6 +12,7 @@
 #include <uapi/times.h>
 #include <uapi/sysinfo.h>
 #include <cred.h>
+#include <uapi/futex.h>
 #include <uapi/sched.h>
 #include <uapi/signal.h>
 
@@ -108,6 +109,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t sigsetsize);
 long sys_rt_sigreturn(void);
 long sys_pause(void);
+long sys_rt_sigsuspend(const u64 __user *unewset, size_t sigsetsize);
 
 /* memory: kernel/mm/ */
 long sys_brk(unsigned long brk);
@@ -120,4 +122,6 @@ long sys_madvise(unsigned long start, size_t len, int advice);
 /* futex: kernel/futex.c */
 long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user *utime,
 	       u32 __user *uaddr2, u32 val3);
+long sys_set_robust_list(struct robust_list_head __user *head, size_t len);
+long sys_get_robust_list(pid_t pid, struct robust_list_head __user *__user *head_ptr, size_t __user *len_ptr);
 #endif

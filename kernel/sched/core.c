@@ -162,8 +162,13 @@ void exit_to_user_mode(struct pt_regs *regs)
 		else
 			break;
 	}
+	/* No handler ran: rt_sigsuspend's caller gets its own mask back. */
+	if (current->restore_sigmask) {
+		current->blocked = current->saved_sigmask;
+		current->restore_sigmask = false;
+	}
 	/* Interrupted, but no handler ran (the signal was ignored): just call again. */
-	if (in_syscall(regs) && regs->rax == (u64)-ERESTARTSYS)
+	if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND))
 		syscall_restart(regs);
 }
 

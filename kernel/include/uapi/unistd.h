@@ -66,6 +66,7 @@
 #define __NR_setfsuid 122
 #define __NR_setfsgid 123
 #define __NR_getsid 124
+#define __NR_rt_sigsuspend 130
 #define __NR_sigaltstack 131
 #define __NR_prctl 157
 #define __NR_arch_prctl 158
@@ -85,6 +86,8 @@
 #define __NR_tgkill 234
 #define __NR_openat 257
 #define __NR_newfstatat 262
+#define __NR_set_robust_list 273
+#define __NR_get_robust_list 274
 #define __NR_pipe2 293
 #define __NR_prlimit64 302
 #define __NR_getrandom 318
