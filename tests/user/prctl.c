@@ -68,20 +68,24 @@ static void check_pdeathsig_value(void)
 	prctl(PR_SET_PDEATHSIG, 0);
 }
 
-/* Waits up to 5 s for pid; kills it if it is still there.  Returns the wait status, or -1. */
+/*
+ * Waits up to 5 s for pid, our child once adopted.  Returns its wait
+ * status, or -1 after killing it (not adopted, or still running): an
+ * orphan left behind would hold the test's output pipe open.
+ */
 static int wait_a_while(pid_t pid)
 {
 	int status;
 	struct timespec tick = { 0, 20000000 };
+	pid_t got = 0;
 
-	for (int i = 0; i < 250; i++) {
-		pid_t got = waitpid(pid, &status, WNOHANG);
-		if (got == pid)
-			return status;
-		if (got < 0)
-			return -1;
-		nanosleep(&tick, NULL);
+	for (int i = 0; i < 250 && got == 0; i++) {
+		got = waitpid(pid, &status, WNOHANG);
+		if (got == 0)
+			nanosleep(&tick, NULL);
 	}
+	if (got == pid)
+		return status;
 	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
 	return -1;
