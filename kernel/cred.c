@@ -5,13 +5,15 @@
  * rules are written once over a struct id_set and serve both kinds: a
  * change of uids needs CAP_SETUID, of gids CAP_SETGID, and Cowl has either
  * exactly while the effective uid is 0 (see cred.h).  As on Linux the ids
- * belong to one thread: the raw calls change only the caller.
+ * belong to one thread: the raw calls change only the caller.  The
+ * supplementary groups (getgroups, setgroups) are part of the same cred.
  */
 #include <cred.h>
 #include <sched.h>
 #include <syscalls.h>
 #include <uaccess.h>
 #include <errno.h>
+#include <string.h>
 
 bool capable(void)
 {
@@ -145,4 +147,46 @@ long sys_getresuid(uid_t __user *ruid, uid_t __user *euid, uid_t __user *suid)
 long sys_getresgid(gid_t __user *rgid, gid_t __user *egid, gid_t __user *sgid)
 {
 	return get_res_id(&current->cred.group, rgid, egid, sgid);
+}
+
+/* Linux keeps the list sorted (groups_sort), so getgroups returns it in order. */
+static void sort_groups(gid_t *g, int n)
+{
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && g[j - 1] > g[j]; j--) {
+			gid_t t = g[j];
+			g[j] = g[j - 1];
+			g[j - 1] = t;
+		}
+}
+
+long sys_getgroups(int size, gid_t __user *list)
+{
+	const struct cred *c = &current->cred;
+
+	if (size < 0)
+		return -EINVAL;
+	if (size && c->ngroups > size)
+		return -EINVAL;
+	if (size && copy_to_user(list, c->groups, c->ngroups * sizeof(gid_t)))
+		return -EFAULT;
+	return c->ngroups;
+}
+
+long sys_setgroups(int size, const gid_t __user *list)
+{
+	gid_t groups[NGROUPS_COWL];
+
+	if (!capable())
+		return -EPERM;
+	if ((unsigned int)size > NGROUPS_MAX)
+		return -EINVAL;
+	if (size > NGROUPS_COWL)
+		return -ENOMEM;
+	if (copy_from_user(groups, list, size * sizeof(gid_t)))
+		return -EFAULT;
+	sort_groups(groups, size);
+	memcpy(current->cred.groups, groups, size * sizeof(gid_t));
+	current->cred.ngroups = size;
+	return 0;
 }

@@ -82,23 +82,18 @@ int futex_wake(u32 __user *uaddr, int nr)
 	return futex_wake_bitset(uaddr, nr, FUTEX_BITSET_MATCH_ANY);
 }
 
-/* The timeout in ticks (rounded up), relative or absolute (on `clock`); -1: none. */
-static long timeout_ticks(const struct timespec __user *utime, bool absolute, int clock, long *ticks)
+/* The timeout as a deadline on `clock`, relative or absolute; none: *deadline stays 0. */
+static long timeout_deadline_user(const struct timespec __user *utime, bool absolute, int clock, u64 *deadline)
 {
 	struct timespec ts;
 
-	*ticks = -1;
 	if (!utime)
 		return 0;
 	if (get_user_obj(&ts, utime))
 		return -EFAULT;
 	if (!timespec_valid(&ts))
 		return -EINVAL;
-	s64 ns = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
-	u64 now;
-	if (absolute && !clock_read_ns(clock, &now))
-		ns -= (s64)now;
-	*ticks = ns <= 0 ? 0 : (ns * HZ + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+	*deadline = timeout_deadline(clock, &ts, absolute);
 	return 0;
 }
 
@@ -106,14 +101,15 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 		       int clock, u32 bitset)
 {
 	struct futex_waiter w = { .task = current, .bitset = bitset };
-	long ticks;
+	u64 deadline = 0, left;
+	bool timed_out = false;
 	u32 cur;
 	int err = get_futex_key(uaddr, &w.key);
 
 	if (!err && !bitset)
 		err = -EINVAL;
 	if (!err)
-		err = timeout_ticks(utime, absolute, clock, &ticks);
+		err = timeout_deadline_user(utime, absolute, clock, &deadline);
 	if (err)
 		return err;
 	if (get_user_obj(&cur, uaddr))
@@ -121,9 +117,10 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 	if (cur != val)
 		return -EAGAIN;
 	list_add_tail(&w.node, &waiters);
-	while (!w.woken && !signal_pending(current) && ticks != 0) {
-		if (ticks > 0) {
-			ticks = schedule_timeout(ticks);
+	/* A timeout ends by its clock, never a tick early (kernel/time.c). */
+	while (!w.woken && !signal_pending(current) && !timed_out) {
+		if (utime) {
+			timed_out = !schedule_until(clock, deadline, &left);
 		} else {
 			current->__state = TASK_INTERRUPTIBLE;
 			schedule();
@@ -132,7 +129,7 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 	list_del(&w.node);
 	if (w.woken)
 		return 0;
-	if (!signal_pending(current))
+	if (timed_out)
 		return -ETIMEDOUT;
 	return utime ? -EINTR : -ERESTARTSYS; /* a timed wait is not restarted (futex(2)) */
 }

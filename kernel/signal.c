@@ -243,6 +243,24 @@ void do_signal(struct pt_regs *regs)
 
 /* ------------------------------------------------------ system calls */
 
+/*
+ * Linux's kill_ok_by_cred(): the sender's real or effective uid must be
+ * the target's real or saved uid, unless it is privileged (CAP_KILL) or
+ * signals its own process.  SIGCONT may also go to the sender's session.
+ */
+int check_kill_permission(int sig, struct task_struct *t)
+{
+	const struct cred *c = &current->cred, *tc = &t->cred;
+
+	if (t->signal == current->signal || capable())
+		return 0;
+	if (c->euid == tc->suid || c->euid == tc->uid || c->uid == tc->suid || c->uid == tc->uid)
+		return 0;
+	if (sig == SIGCONT && t->signal->session == current->signal->session)
+		return 0;
+	return -EPERM;
+}
+
 long sys_kill(pid_t pid, int sig)
 {
 	struct task_struct *p;
@@ -256,8 +274,8 @@ long sys_kill(pid_t pid, int sig)
 			if (!thread_group_leader(p) || !task_pid_vnr(p) || p->signal == current->signal ||
 			    p == current->pid_ns->child_reaper || (p->flags & PF_KTHREAD))
 				continue;
-			found++;
-			if (sig)
+			found++; /* Linux: one that may not be signalled still counts, EPERM is not reported */
+			if (sig && !check_kill_permission(sig, p))
 				send_group_sig(sig, p);
 		}
 		return found ? 0 : -ESRCH;
@@ -265,14 +283,15 @@ long sys_kill(pid_t pid, int sig)
 	if (pid <= 0) { /* 0: our own process group; -N: group N */
 		struct task_struct *leader = pid ? find_task_by_vpid(-pid) : current;
 		pid_t pgrp = pid ? (leader ? leader->pid : -pid) : current->signal->pgrp;
-		return kill_pgrp(pgrp, sig);
+		return kill_pgrp_from_user(pgrp, sig);
 	}
 	p = find_task_by_vpid(pid);
 	if (!p)
 		return -ESRCH;
-	if (sig)
+	int err = check_kill_permission(sig, p);
+	if (!err && sig)
 		send_group_sig(sig, p);
-	return 0;
+	return err;
 }
 
 static long do_tkill(pid_t tgid, pid_t tid, int sig)
@@ -284,9 +303,10 @@ static long do_tkill(pid_t tgid, pid_t tid, int sig)
 	if (!p || (tgid > 0 && task_tgid_vnr(p) != tgid))
 		return -ESRCH;
 	struct kernel_siginfo info = info_from_current(sig, SI_TKILL, p);
-	if (sig)
+	int err = check_kill_permission(sig, p);
+	if (!err && sig)
 		send_thread_sig(&info, p, from_ancestor_ns(p));
-	return 0;
+	return err;
 }
 
 long sys_tkill(pid_t tid, int sig)

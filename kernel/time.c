@@ -128,23 +128,39 @@ static u64 timespec_to_ns(const struct timespec *ts)
 }
 
 /*
- * Sleep until `clock` reads `deadline`.  The wait is in whole ticks rounded
- * up, but a tick may come at any point of the first one, so the clock is
- * read again and the sleep goes on until it has really passed.  Returns 0,
- * or -EINTR with *left the nanoseconds still to go.
+ * One step of a sleep until `clock` reads `deadline`: false if it has
+ * passed, else sleep (in whole ticks rounded up, or until woken) and true.
+ * A tick may come at any point of the first one, so a caller loops and the
+ * clock is read again each time: the sleep ends when the deadline has
+ * really passed by that clock, never a tick early.
  */
-static long sleep_until(int clock, u64 deadline, u64 *left)
+bool schedule_until(int clock, u64 deadline, u64 *left)
 {
 	u64 now;
 
-	while (!clock_read_ns(clock, &now) && now < deadline) {
-		if (signal_pending(current)) {
-			*left = deadline - now;
+	if (clock_read_ns(clock, &now) || now >= deadline)
+		return false;
+	*left = deadline - now;
+	schedule_timeout((long)MIN((*left + NSEC_PER_TICK - 1) / NSEC_PER_TICK, (u64)INT32_MAX));
+	return true;
+}
+
+/* The deadline on `clock` of a timeout: absolute as given, or relative to now (saturated). */
+u64 timeout_deadline(int clock, const struct timespec *ts, bool absolute)
+{
+	u64 now, ns = timespec_to_ns(ts);
+
+	if (absolute || clock_read_ns(clock, &now))
+		return ns;
+	return ns >= KTIME_MAX - now ? KTIME_MAX : now + ns;
+}
+
+/* 0 once `clock` has passed `deadline`, or -EINTR with *left the nanoseconds still to go. */
+static long sleep_until(int clock, u64 deadline, u64 *left)
+{
+	while (schedule_until(clock, deadline, left))
+		if (signal_pending(current))
 			return -EINTR;
-		}
-		u64 ticks = (deadline - now + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
-		schedule_timeout((long)MIN(ticks, (u64)INT32_MAX));
-	}
 	return 0;
 }
 
@@ -152,18 +168,13 @@ static long sleep_until(int clock, u64 deadline, u64 *left)
 static long do_nanosleep(int clock, int flags, const struct timespec __user *req, struct timespec __user *rem)
 {
 	struct timespec ts;
-	u64 now, deadline, left;
+	u64 left;
 
 	if (get_user_obj(&ts, req))
 		return -EFAULT;
 	if (!timespec_valid(&ts))
 		return -EINVAL;
-	deadline = timespec_to_ns(&ts);
-	if (!(flags & TIMER_ABSTIME)) {
-		clock_read_ns(clock, &now);
-		deadline = deadline >= KTIME_MAX - now ? KTIME_MAX : now + deadline;
-	}
-	long ret = sleep_until(clock, deadline, &left);
+	long ret = sleep_until(clock, timeout_deadline(clock, &ts, flags & TIMER_ABSTIME), &left);
 	/* Only a relative sleep reports what is left (clock_nanosleep(2)). */
 	if (ret == -EINTR && rem && !(flags & TIMER_ABSTIME)) {
 		ts = ns_to_timespec(left);

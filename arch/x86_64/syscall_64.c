@@ -41,6 +41,7 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(getuid), SYSCALL(getgid), SYSCALL(geteuid), SYSCALL(getegid), SYSCALL(setuid),
 	SYSCALL(setgid), SYSCALL(setreuid), SYSCALL(setregid), SYSCALL(setresuid), SYSCALL(setresgid),
 	SYSCALL(getresuid), SYSCALL(getresgid), SYSCALL(setfsuid), SYSCALL(setfsgid),
+	SYSCALL(getgroups), SYSCALL(setgroups),
 	SYSCALL(prctl), SYSCALL(rt_sigsuspend), SYSCALL(set_robust_list), SYSCALL(get_robust_list),
 };
 

@@ -14,6 +14,8 @@ typedef unsigned int gid_t;
 
 #define GLOBAL_ROOT_UID 0
 #define INVALID_UID ((uid_t)-1)
+#define NGROUPS_MAX 65536  /* Linux's bound on setgroups(2): EINVAL beyond */
+#define NGROUPS_COWL 32    /* what a task can hold here: ENOMEM beyond */
 
 /* One kind of id (user or group) in its four roles. */
 struct id_set {
@@ -34,6 +36,8 @@ struct cred {
 		};
 		struct id_set group;
 	};
+	int ngroups;                    /* supplementary groups, sorted as Linux keeps them */
+	gid_t groups[NGROUPS_COWL];
 };
 
 /* Linux's capable(CAP_...) for every capability Cowl checks (setuid, setrlimit, kill). */

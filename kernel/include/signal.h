@@ -19,6 +19,10 @@ struct kernel_siginfo;
 void send_group_sig_info(const struct kernel_siginfo *info, struct task_struct *p);
 /* Signal every process of a process group (global pgid); -ESRCH if there is none. */
 int kill_pgrp(pid_t pgrp, int sig);
+/* The same for kill(2): only the members the caller may signal; -EPERM if none. */
+int kill_pgrp_from_user(pid_t pgrp, int sig);
+/* May current signal t (kill(2), tgkill(2))?  0 or -EPERM (Linux's check_kill_permission). */
+int check_kill_permission(int sig, struct task_struct *t);
 /* A fault in user mode: deliver `sig` now even if blocked or ignored. */
 void force_sig_fault(int sig, unsigned long addr);
 bool signal_pending(const struct task_struct *p);

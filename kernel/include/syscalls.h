@@ -76,6 +76,8 @@ long sys_getresuid(uid_t __user *ruid, uid_t __user *euid, uid_t __user *suid);
 long sys_getresgid(gid_t __user *rgid, gid_t __user *egid, gid_t __user *sgid);
 long sys_setfsuid(uid_t uid);
 long sys_setfsgid(gid_t gid);
+long sys_getgroups(int size, gid_t __user *list);
+long sys_setgroups(int size, const gid_t __user *list);
 long sys_setpgid(pid_t pid, pid_t pgid);
 long sys_getpgid(pid_t pid);
 long sys_getpgrp(void);

@@ -39,6 +39,10 @@ void timekeeping_init(void);
 u64 ktime_get_real_ns(void);
 /* The time on a clockid_t clock in nanoseconds; -EINVAL for an unknown clock. */
 int clock_read_ns(int clock, u64 *ns);
+/* The deadline on `clock` (ns) of a valid timeout, absolute or from now. */
+u64 timeout_deadline(int clock, const struct timespec *ts, bool absolute);
+/* Sleep towards `deadline` on `clock`: false once it has passed; loop on it, it may end early. */
+bool schedule_until(int clock, u64 deadline, u64 *left);
 /* User and system ticks of a thread group, its exited threads included. */
 void thread_group_cputime(const struct signal_struct *sig, u64 *utime, u64 *stime);
 #endif

@@ -4,6 +4,7 @@
  * the clock the program reads, and bad arguments give Linux's errors.
  */
 #include <sys/syscall.h>
+#include <uapi/futex.h>
 #include <sys/time.h>
 #include <time.h>
 #include "test.h"
@@ -34,6 +35,26 @@ static void check_sleeps_long_enough(long ms, const char *name)
 			shortest = took;
 	}
 	CHECK(name, shortest >= ms * MS);
+}
+
+/* A futex wait that times out (relative, or absolute on either clock) must not end early either. */
+static void check_futex_timeouts(void)
+{
+	int word = 0, all_long_enough = 1;
+	struct timespec rel = { 0, 30 * MS }, abs;
+
+	for (int i = 0; i < 6; i++) {
+		int op = i % 3 == 0 ? FUTEX_WAIT : FUTEX_WAIT_BITSET | (i % 3 == 2 ? FUTEX_CLOCK_REALTIME : 0);
+		clockid_t clock = i % 3 == 2 ? CLOCK_REALTIME : CLOCK_MONOTONIC;
+		long long deadline = ns_of(clock) + 30 * MS;
+		abs = (struct timespec){ deadline / 1000000000LL, deadline % 1000000000LL };
+		long long start = ns_of(CLOCK_MONOTONIC);
+		long ret = syscall(__NR_futex, &word, op | FUTEX_PRIVATE_FLAG, 0, op == FUTEX_WAIT ? &rel : &abs, NULL,
+				   FUTEX_BITSET_MATCH_ANY);
+		if (ret != -1 || errno != ETIMEDOUT || ns_of(CLOCK_MONOTONIC) - start < 30 * MS)
+			all_long_enough = 0;
+	}
+	CHECK("futex_timeout_never_short", all_long_enough);
 }
 
 static void check_absolute_sleep(clockid_t clock, const char *name)
@@ -97,6 +118,7 @@ int main(void)
 	check_sleeps_long_enough(15, "sleep_15ms_never_short");
 	check_absolute_sleep(CLOCK_MONOTONIC, "abstime_monotonic");
 	check_absolute_sleep(CLOCK_REALTIME, "abstime_realtime");
+	check_futex_timeouts();
 	check_errors();
 	return test_done();
 }

@@ -1,8 +1,10 @@
 /*
  * User and group ids as Linux answers them for root: root may set any id,
  * a process that gave up root may only move between its real, effective
- * and saved ids, setfsuid returns the old id.  Each change in a child.
+ * and saved ids, setfsuid returns the old id; the supplementary groups
+ * are kept sorted.  Each change in a child.
  */
+#include <signal.h>
 #include <sys/syscall.h>
 #include "test.h"
 
@@ -93,6 +95,43 @@ static void child_fsuid(void)
 	CHECK_EQ("fsuid_unchanged", syscall(__NR_setfsuid, -1), A);
 }
 
+static void child_groups(void)
+{
+	unsigned int set[3] = { 30, 10, 20 }, got[4] = { 0 };
+
+	CHECK_EQ("setgroups", syscall(__NR_setgroups, 3, set), 0);
+	CHECK_EQ("getgroups_count", syscall(__NR_getgroups, 0, NULL), 3);
+	CHECK("getgroups_sorted", syscall(__NR_getgroups, 4, got) == 3 && got[0] == 10 && got[1] == 20 &&
+					  got[2] == 30);
+	CHECK_ERRNO("getgroups_too_small_einval", syscall(__NR_getgroups, 2, got), EINVAL);
+	CHECK_ERRNO("getgroups_negative_einval", syscall(__NR_getgroups, -1, got), EINVAL);
+	CHECK_ERRNO("getgroups_efault", syscall(__NR_getgroups, 3, (void *)8), EFAULT);
+	CHECK_ERRNO("setgroups_too_many_einval", syscall(__NR_setgroups, 65537, set), EINVAL);
+	CHECK_ERRNO("setgroups_efault", syscall(__NR_setgroups, 2, (void *)8), EFAULT);
+	CHECK_EQ("setgroups_empty", syscall(__NR_setgroups, 0, NULL) == 0 && syscall(__NR_getgroups, 0, NULL) == 0, 1);
+	syscall(__NR_setuid, A);
+	CHECK_ERRNO("user_setgroups_eperm", syscall(__NR_setgroups, 1, set), EPERM);
+}
+
+/* kill(2) needs a matching real or effective uid, or root; SIGCONT may go to the same session. */
+static void child_kill_permission(void)
+{
+	pid_t root_task = fork();
+
+	if (root_task == 0)
+		for (;;)
+			syscall(__NR_pause);
+	CHECK_EQ("drop_euid_keep_saved", syscall(__NR_setresuid, A, A, 0), 0);
+	CHECK_ERRNO("user_kill_root_eperm", kill(root_task, SIGTERM), EPERM);
+	CHECK_ERRNO("user_probe_root_eperm", kill(root_task, 0), EPERM);
+	CHECK_ERRNO("user_tgkill_root_eperm", syscall(__NR_tgkill, root_task, root_task, SIGTERM), EPERM);
+	CHECK_EQ("sigcont_same_session_ok", kill(root_task, SIGCONT), 0);
+	CHECK_EQ("user_kill_self_ok", kill(getpid(), 0), 0);
+	CHECK_EQ("root_again", syscall(__NR_setresuid, -1, 0, -1), 0);
+	CHECK_EQ("root_kills", kill(root_task, SIGKILL), 0);
+	waitpid(root_task, NULL, 0);
+}
+
 static void in_child(void (*fn)(void), const char *name)
 {
 	int status = run_in_child(fn);
@@ -114,6 +153,8 @@ int main(void)
 	in_child(child_setreuid, "setreuid_child");
 	in_child(child_gids, "gids_child");
 	in_child(child_fsuid, "fsuid_child");
+	in_child(child_groups, "groups_child");
+	in_child(child_kill_permission, "kill_permission_child");
 	CHECK("parent_still_root", is(resuid(), 0, 0, 0));
 	return test_done();
 }

@@ -58,6 +58,8 @@
 #define __NR_setsid 112
 #define __NR_setreuid 113
 #define __NR_setregid 114
+#define __NR_getgroups 115
+#define __NR_setgroups 116
 #define __NR_setresuid 117
 #define __NR_getresuid 118
 #define __NR_setresgid 119
