@@ -150,7 +150,7 @@ void send_group_sig(int sig, struct task_struct *p)
 	send_group_sig_info(&info, p);
 }
 
-void force_sig_fault(int sig, unsigned long addr)
+void force_sig_fault(int sig, int code, unsigned long addr)
 {
 	struct k_sigaction *ka = &current->sighand->action[sig - 1];
 
@@ -164,7 +164,7 @@ void force_sig_fault(int sig, unsigned long addr)
 	if (ka->handler == SIG_DFL && !current->signal->group_exit) {
 		kill_thread_group(current->signal, sig);
 	} else {
-		struct kernel_siginfo info = { .signo = sig, .code = SI_KERNEL, .addr = addr };
+		struct kernel_siginfo info = { .signo = sig, .code = code, .addr = addr };
 		queue_signal(&current->pending, &info);
 	}
 }
@@ -178,7 +178,7 @@ static void force_sigsegv(int sig, unsigned long sp)
 {
 	if (sig == SIGSEGV)
 		current->sighand->action[SIGSEGV - 1].handler = SIG_DFL;
-	force_sig_fault(SIGSEGV, sp);
+	force_sig_fault(SIGSEGV, SI_KERNEL, sp);
 }
 
 static u64 pending_unblocked(const struct task_struct *p)

@@ -44,12 +44,20 @@ struct rt_sigframe {
 #define FIX_EFLAGS 0x40dd5 /* AC OF DF TF SF ZF AF PF CF RF */
 #define MXCSR_VALID 0xffbf
 
-/* The user's siginfo_t from the kernel's record of who sent the signal. */
+/*
+ * The user's siginfo_t from the kernel's record of who sent the signal.
+ * As Linux's siginfo_layout(): a fault signal with a fault code carries the
+ * address; everything else the sender (zero for SI_KERNEL) and, for
+ * SIGCHLD, the child's status and times.
+ */
 static void copy_siginfo(siginfo_t *to, const struct kernel_siginfo *from)
 {
-	to->si_signo = from->signo;
+	int sig = from->signo;
+	bool fault = sig == SIGILL || sig == SIGFPE || sig == SIGSEGV || sig == SIGBUS || sig == SIGTRAP;
+
+	to->si_signo = sig;
 	to->si_code = from->code;
-	if (from->code == SI_KERNEL && from->addr) {
+	if (fault && from->code > SI_USER && from->code < SI_KERNEL) {
 		to->si_addr = (void *)from->addr;
 		return;
 	}
@@ -128,6 +136,6 @@ long sys_rt_sigreturn(void)
 	return regs->rax; /* do_syscall_64 stores this back into RAX */
 
 badframe:
-	force_sig_fault(SIGSEGV, frame_addr);
+	force_sig_fault(SIGSEGV, SI_KERNEL, frame_addr);
 	return regs->rax;
 }

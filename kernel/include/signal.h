@@ -23,8 +23,8 @@ int kill_pgrp(pid_t pgrp, int sig);
 int kill_pgrp_from_user(pid_t pgrp, int sig);
 /* May current signal t (kill(2), tgkill(2))?  0 or -EPERM (Linux's check_kill_permission). */
 int check_kill_permission(int sig, struct task_struct *t);
-/* A fault in user mode: deliver `sig` now even if blocked or ignored. */
-void force_sig_fault(int sig, unsigned long addr);
+/* A fault in user mode: deliver `sig` now even if blocked or ignored (code: SEGV_MAPERR, ..., or SI_KERNEL). */
+void force_sig_fault(int sig, int code, unsigned long addr);
 bool signal_pending(const struct task_struct *p);
 /* On the way back to user mode: act on pending signals. */
 void do_signal(struct pt_regs *regs);

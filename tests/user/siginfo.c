@@ -3,10 +3,13 @@
  * SI_USER and the sender's pid, tgkill (raise) SI_TKILL, a child's end
  * CLD_EXITED or CLD_KILLED with its status; sigsuspend waits with its mask
  * until a handler ran (an ignored signal does not end it) and gives the
- * old mask back.
+ * old mask back.  A fault says what kind it was and where: SEGV_MAPERR,
+ * SEGV_ACCERR, ILL_ILLOPN, FPE_INTDIV, and SI_KERNEL for a general
+ * protection fault.
  */
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include "test.h"
@@ -129,6 +132,54 @@ static void check_ignored_does_not_end(void)
 	waitpid(late, NULL, 0);
 }
 
+/* The fault a child is about to take; its handler exits 0 if the siginfo matches. */
+static int want_sig, want_code;
+static void *want_addr; /* NULL: any */
+
+static void on_fault(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	_exit(sig == want_sig && si->si_code == want_code && (!want_addr || si->si_addr == want_addr) ? 0 : 1);
+}
+
+__asm__(".pushsection .text\n.globl ud2_at\nud2_at: ud2\n.popsection");
+void ud2_at(void);
+
+static void fault_in_child(const char *name, int sig, int code, void *addr, void (*fault)(void))
+{
+	pid_t pid = fork();
+	int status = -1;
+
+	if (pid == 0) {
+		struct sigaction sa = { .sa_handler = (sighandler_t)(void (*)(void))on_fault, .sa_flags = SA_SIGINFO };
+		sigaction(sig, &sa, NULL);
+		want_sig = sig, want_code = code, want_addr = addr;
+		fault();
+		_exit(2);
+	}
+	waitpid(pid, &status, 0);
+	CHECK(name, WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+static volatile int zero, hundred = 100;
+static char *read_only;
+static volatile int *volatile unmapped = (int *)16;
+static void read_unmapped(void) { (void)*unmapped; }
+static void write_read_only(void) { *(volatile char *)read_only = 1; }
+static void divide_by_zero(void) { zero = hundred / zero; } /* 1 / x would compile to no division */
+static void privileged_instruction(void) { __asm__ volatile("hlt"); }
+
+static void check_faults(void)
+{
+	read_only = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	fault_in_child("segv_maperr", SIGSEGV, SEGV_MAPERR, (void *)16, read_unmapped);
+	fault_in_child("segv_accerr", SIGSEGV, SEGV_ACCERR, read_only, write_read_only);
+	fault_in_child("ill_illopn", SIGILL, ILL_ILLOPN, (void *)ud2_at, ud2_at);
+	fault_in_child("fpe_intdiv", SIGFPE, FPE_INTDIV, NULL, divide_by_zero);
+	fault_in_child("gp_si_kernel", SIGSEGV, SI_KERNEL, NULL, privileged_instruction);
+	munmap(read_only, 4096);
+}
+
 int main(void)
 {
 	sigset_t none = just(0);
@@ -137,6 +188,7 @@ int main(void)
 	check_from_child();
 	check_sigchld();
 	check_ignored_does_not_end();
+	check_faults();
 	CHECK_ERRNO("sigsuspend_bad_size_einval", syscall(__NR_rt_sigsuspend, &none, 4), EINVAL);
 	CHECK_ERRNO("sigsuspend_efault", syscall(__NR_rt_sigsuspend, (void *)8, 8), EFAULT);
 	return test_done();

@@ -11,6 +11,11 @@
 #define SI_KERNEL 0x80  /* the kernel */
 #define SI_QUEUE (-1)   /* sigqueue(3) */
 #define SI_TKILL (-6)   /* tkill(2), tgkill(2): raise(3) */
+/* si_code for faults (si_addr says where) */
+#define ILL_ILLOPN 2  /* SIGILL: illegal operand (x86's invalid opcode) */
+#define FPE_INTDIV 1  /* SIGFPE: integer divide by zero */
+#define SEGV_MAPERR 1 /* SIGSEGV: no mapping at the address */
+#define SEGV_ACCERR 2 /* SIGSEGV: a mapping that does not allow the access */
 /* si_code for SIGCHLD */
 #define CLD_EXITED 1
 #define CLD_KILLED 2
