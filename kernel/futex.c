@@ -101,7 +101,7 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 		       int clock, u32 bitset)
 {
 	struct futex_waiter w = { .task = current, .bitset = bitset };
-	u64 deadline = 0, left;
+	u64 deadline = 0;
 	bool timed_out = false;
 	u32 cur;
 	int err = get_futex_key(uaddr, &w.key);
@@ -120,7 +120,7 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 	/* A timeout ends by its clock, never a tick early (kernel/time.c). */
 	while (!w.woken && !signal_pending(current) && !timed_out) {
 		if (utime) {
-			timed_out = !schedule_until(clock, deadline, &left);
+			timed_out = !schedule_until(clock, deadline);
 		} else {
 			current->__state = TASK_INTERRUPTIBLE;
 			schedule();

@@ -207,7 +207,6 @@ static int dequeue_signal(struct task_struct *p, struct kernel_siginfo *info)
 void do_signal(struct pt_regs *regs)
 {
 	struct task_struct *p = current;
-
 	struct kernel_siginfo info;
 
 	if (p->signal->group_exit)

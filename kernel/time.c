@@ -134,14 +134,13 @@ static u64 timespec_to_ns(const struct timespec *ts)
  * clock is read again each time: the sleep ends when the deadline has
  * really passed by that clock, never a tick early.
  */
-bool schedule_until(int clock, u64 deadline, u64 *left)
+bool schedule_until(int clock, u64 deadline)
 {
 	u64 now;
 
 	if (clock_read_ns(clock, &now) || now >= deadline)
 		return false;
-	*left = deadline - now;
-	schedule_timeout((long)MIN((*left + NSEC_PER_TICK - 1) / NSEC_PER_TICK, (u64)INT32_MAX));
+	schedule_timeout((long)MIN((deadline - now + NSEC_PER_TICK - 1) / NSEC_PER_TICK, (u64)INT32_MAX));
 	return true;
 }
 
@@ -155,12 +154,18 @@ u64 timeout_deadline(int clock, const struct timespec *ts, bool absolute)
 	return ns >= KTIME_MAX - now ? KTIME_MAX : now + ns;
 }
 
-/* 0 once `clock` has passed `deadline`, or -EINTR with *left the nanoseconds still to go. */
+/* 0 once `clock` has passed `deadline`, or -EINTR with *left the nanoseconds still to go then. */
 static long sleep_until(int clock, u64 deadline, u64 *left)
 {
-	while (schedule_until(clock, deadline, left))
-		if (signal_pending(current))
+	u64 now;
+
+	while (!clock_read_ns(clock, &now) && now < deadline) {
+		if (signal_pending(current)) {
+			*left = deadline - now;
 			return -EINTR;
+		}
+		schedule_until(clock, deadline);
+	}
 	return 0;
 }
 

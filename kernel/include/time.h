@@ -42,7 +42,7 @@ int clock_read_ns(int clock, u64 *ns);
 /* The deadline on `clock` (ns) of a valid timeout, absolute or from now. */
 u64 timeout_deadline(int clock, const struct timespec *ts, bool absolute);
 /* Sleep towards `deadline` on `clock`: false once it has passed; loop on it, it may end early. */
-bool schedule_until(int clock, u64 deadline, u64 *left);
+bool schedule_until(int clock, u64 deadline);
 /* User and system ticks of a thread group, its exited threads included. */
 void thread_group_cputime(const struct signal_struct *sig, u64 *utime, u64 *stime);
 #endif

@@ -3,6 +3,7 @@
  * Cowl), gettimeofday and time agree with it, a sleep is never shorter by
  * the clock the program reads, and bad arguments give Linux's errors.
  */
+#include <signal.h>
 #include <sys/syscall.h>
 #include <uapi/futex.h>
 #include <sys/time.h>
@@ -72,6 +73,30 @@ static void check_absolute_sleep(clockid_t clock, const char *name)
 	CHECK(name, err == 0 && ns_of(clock) >= deadline);
 }
 
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+/* A sleep cut short by a handler: EINTR, and `rem` is what was left when the signal came. */
+static void check_interrupted_sleep(void)
+{
+	struct timespec req = { 1, 0 }, rem = { 9, 0 }, wait = { 0, 200 * MS };
+	struct sigaction sa = { .sa_handler = on_usr1 };
+
+	sigaction(SIGUSR1, &sa, NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		nanosleep(&wait, NULL);
+		kill(getppid(), SIGUSR1);
+		_exit(0);
+	}
+	CHECK_ERRNO("interrupted_sleep_eintr", nanosleep(&req, &rem), EINTR);
+	CHECK("rem_is_what_was_left", rem.tv_sec == 0 && rem.tv_nsec >= 500 * MS && rem.tv_nsec <= 950 * MS);
+	waitpid(pid, NULL, 0);
+	signal(SIGUSR1, SIG_DFL);
+}
+
 static void check_wall_clock(void)
 {
 	struct timespec rt;
@@ -119,6 +144,7 @@ int main(void)
 	check_absolute_sleep(CLOCK_MONOTONIC, "abstime_monotonic");
 	check_absolute_sleep(CLOCK_REALTIME, "abstime_realtime");
 	check_futex_timeouts();
+	check_interrupted_sleep();
 	check_errors();
 	return test_done();
 }
