@@ -106,6 +106,19 @@ static long do_prlimit(struct task_struct *tsk, unsigned int resource, const str
 	return 0;
 }
 
+/* Linux's check_prlimit_permission(): another process needs all our uids and gids, or privilege. */
+static long check_prlimit_permission(const struct task_struct *tsk)
+{
+	const struct cred *c = &current->cred, *tc = &tsk->cred;
+
+	if (tsk == current || capable())
+		return 0;
+	if (c->uid == tc->uid && c->uid == tc->euid && c->uid == tc->suid &&
+	    c->gid == tc->gid && c->gid == tc->egid && c->gid == tc->sgid)
+		return 0;
+	return -EPERM;
+}
+
 /* Linux reads the new limit before anything else: a bad pointer is EFAULT, not ESRCH or EINVAL. */
 long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
 		   struct rlimit64 __user *old_rlim)
@@ -117,7 +130,9 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 		return -EFAULT;
 	if (!tsk)
 		return -ESRCH;
-	long err = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	long err = check_prlimit_permission(tsk);
+	if (!err)
+		err = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
 	if (!err && old_rlim && put_user_obj(old_rlim, &old))
 		return -EFAULT;
 	return err;

@@ -108,6 +108,24 @@ static void child_nproc(void)
 		;
 }
 
+/* Another process's limits: only with all its ids, or privilege. */
+static void child_prlimit_other(void)
+{
+	struct rlimit64 old;
+	pid_t root_task = fork();
+
+	if (root_task == 0)
+		for (;;)
+			syscall(__NR_pause);
+	CHECK_EQ("root_reads_other", prlimit(root_task, RLIMIT_NOFILE, NULL, &old), 0);
+	CHECK_EQ("drop_to_user", syscall(__NR_setresuid, NOBODY, NOBODY, 0), 0);
+	CHECK_ERRNO("user_reads_root_eperm", prlimit(root_task, RLIMIT_NOFILE, NULL, &old), EPERM);
+	CHECK_EQ("user_reads_own", prlimit(getpid(), RLIMIT_NOFILE, NULL, &old), 0);
+	syscall(__NR_setresuid, -1, 0, -1);
+	kill(root_task, SIGKILL);
+	waitpid(root_task, NULL, 0);
+}
+
 /* The wait status of helpers/stackprobe KIB run with RLIMIT_STACK's soft limit at `soft`. */
 static int run_stackprobe(unsigned long soft, const char *kib)
 {
@@ -152,6 +170,7 @@ int main(void)
 	in_child(child_rules, "rules_child_exits");
 	in_child(child_nofile, "nofile_child_exits");
 	in_child(child_nproc, "nproc_child_exits");
+	in_child(child_prlimit_other, "prlimit_other_child_exits");
 	check_stack();
 	return test_done();
 }
