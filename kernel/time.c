@@ -1,8 +1,9 @@
 /*
  * Sleeping and clocks: nanosleep(2), clock_nanosleep(2), clock_gettime(2),
- * clock_getres(2), gettimeofday(2), time(2).  Every clock is read from the
- * TSC (ktime_get_ns); CLOCK_REALTIME adds the wall-clock time the CMOS RTC
- * gave at boot.  A sleep ends by the clock it names, never by ticks alone:
+ * clock_getres(2), gettimeofday(2), time(2), and setting the wall clock
+ * (clock_settime(2), settimeofday(2)).  Every clock is read from the TSC
+ * (ktime_get_ns); CLOCK_REALTIME adds the wall-clock time the CMOS RTC gave
+ * at boot, or the last one root set.  A sleep ends by the clock it names, never by ticks alone:
  * the 100 Hz tick only wakes the sleeper to look at the clock again.
  */
 #include <time.h>
@@ -10,6 +11,7 @@
 #include <signal.h>
 #include <syscalls.h>
 #include <uaccess.h>
+#include <cred.h>
 
 #define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
 #define KTIME_MAX ((u64)INT64_MAX)
@@ -22,6 +24,7 @@ struct sleeper {
 
 static LIST_HEAD(sleepers);
 static u64 wall_at_boot_ns; /* CLOCK_REALTIME minus CLOCK_MONOTONIC */
+static struct timezone sys_tz;  /* what settimeofday(2) stored; Linux starts at zeroes too */
 
 void timekeeping_init(void)
 {
@@ -241,10 +244,9 @@ long sys_clock_getres(int clock, struct timespec __user *res)
 	return res && put_user_obj(res, &ts) ? -EFAULT : 0;
 }
 
-/* The kernel keeps no time zone: Linux's default sys_tz is all zeroes, which is what is reported. */
 long sys_gettimeofday(struct timeval __user *tv, struct timezone __user *tz)
 {
-	struct timezone zone = { 0, 0 };
+	struct timezone zone = sys_tz;
 	u64 ns = ktime_get_real_ns();
 	struct timeval now = { (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC / 1000) };
 
@@ -262,4 +264,50 @@ long sys_time(long __user *tloc)
 	if (tloc && put_user_obj(tloc, &secs))
 		return -EFAULT;
 	return secs;
+}
+
+/* Only CLOCK_REALTIME can be set (the others have no clock_set in Linux either: EINVAL), by root. */
+long sys_clock_settime(int clock, const struct timespec __user *tp)
+{
+	struct timespec ts;
+
+	if (clock != CLOCK_REALTIME)
+		return -EINVAL;
+	if (get_user_obj(&ts, tp))
+		return -EFAULT;
+	if (!timespec_valid(&ts))
+		return -EINVAL;
+	if (!capable())
+		return -EPERM;
+	wall_at_boot_ns = timespec_to_ns(&ts) - ktime_get_ns();
+	return 0;
+}
+
+/*
+ * In the order of Linux's settimeofday and do_sys_settimeofday64: a valid
+ * time, privilege, a zone within 15 hours.  The zone is only kept and
+ * reported back; the clock counts UTC whatever it says.
+ */
+long sys_settimeofday(const struct timeval __user *tv, const struct timezone __user *tz)
+{
+	struct timeval utv;
+	struct timezone ztz;
+	struct timespec ts;
+
+	if (tv && get_user_obj(&utv, tv))
+		return -EFAULT;
+	ts = tv ? (struct timespec){ utv.tv_sec, utv.tv_usec * 1000 } : (struct timespec){ 0, 0 };
+	if (tv && (utv.tv_usec < 0 || utv.tv_usec >= USEC_PER_SEC || !timespec_valid(&ts)))
+		return -EINVAL;
+	if (tz && get_user_obj(&ztz, tz))
+		return -EFAULT;
+	if (!capable())
+		return -EPERM;
+	if (tz && (ztz.tz_minuteswest > 15 * 60 || ztz.tz_minuteswest < -15 * 60))
+		return -EINVAL;
+	if (tz)
+		sys_tz = ztz;
+	if (tv)
+		wall_at_boot_ns = timespec_to_ns(&ts) - ktime_get_ns();
+	return 0;
 }

@@ -101,6 +101,8 @@ long sys_clock_getres(int clock, struct timespec __user *res);
 long sys_clock_nanosleep(int clock, int flags, const struct timespec __user *req, struct timespec __user *rem);
 long sys_gettimeofday(struct timeval __user *tv, struct timezone __user *tz);
 long sys_time(long __user *tloc);
+long sys_clock_settime(int clock, const struct timespec __user *tp);
+long sys_settimeofday(const struct timeval __user *tv, const struct timezone __user *tz);
 
 /* signals: kernel/signal.c */
 long sys_kill(pid_t pid, int sig);

@@ -8,6 +8,7 @@
 #include <uapi/futex.h>
 #include <sys/time.h>
 #include <time.h>
+#include "procutil.h"
 #include "test.h"
 
 #define MS 1000000L
@@ -115,6 +116,40 @@ static void check_wall_clock(void)
 	CHECK("boottime_runs", ns_of(CLOCK_BOOTTIME) > 0);
 }
 
+/* Setting the clock: the refusals everywhere; really setting it only on Cowl (not the host's clock). */
+static void child_cannot_set(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	syscall(__NR_setuid, 4242);
+	CHECK_ERRNO("user_settime_eperm", syscall(__NR_clock_settime, CLOCK_REALTIME, &now), EPERM);
+	CHECK_ERRNO("user_settimeofday_eperm", syscall(__NR_settimeofday, NULL, NULL), EPERM);
+}
+
+static void check_setting(void)
+{
+	struct timespec ts = { 0, 2000000000L }, now;
+	struct timeval bad_tv = { 0, 1000000 };
+
+	CHECK_ERRNO("settime_monotonic_einval", syscall(__NR_clock_settime, CLOCK_MONOTONIC, &ts), EINVAL);
+	CHECK_ERRNO("settime_bad_nsec_einval", syscall(__NR_clock_settime, CLOCK_REALTIME, &ts), EINVAL);
+	CHECK_ERRNO("settime_efault", syscall(__NR_clock_settime, CLOCK_REALTIME, (void *)8), EFAULT);
+	CHECK_ERRNO("settimeofday_bad_usec_einval", syscall(__NR_settimeofday, &bad_tv, NULL), EINVAL);
+	int status = run_in_child(child_cannot_set);
+	CHECK("setting_child_exits", WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	if (!on_cowl()) {
+		SKIP("root_sets_realtime", "would change the host's clock");
+		return;
+	}
+	clock_gettime(CLOCK_REALTIME, &now);
+	now.tv_sec += 3600;
+	CHECK_EQ("root_settime", syscall(__NR_clock_settime, CLOCK_REALTIME, &now), 0);
+	CHECK("realtime_moved", time(NULL) >= now.tv_sec && time(NULL) <= now.tv_sec + 2);
+	now.tv_sec -= 3600;
+	syscall(__NR_clock_settime, CLOCK_REALTIME, &now);
+}
+
 static void check_errors(void)
 {
 	struct timespec ts = { 0, MS }, bad = { 0, 1000000000L };
@@ -145,6 +180,7 @@ int main(void)
 	check_absolute_sleep(CLOCK_REALTIME, "abstime_realtime");
 	check_futex_timeouts();
 	check_interrupted_sleep();
+	check_setting();
 	check_errors();
 	return test_done();
 }

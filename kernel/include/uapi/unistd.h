@@ -73,6 +73,7 @@
 #define __NR_prctl 157
 #define __NR_arch_prctl 158
 #define __NR_setrlimit 160
+#define __NR_settimeofday 164
 #define __NR_reboot 169
 #define __NR_sethostname 170
 #define __NR_gettid 186
@@ -81,6 +82,7 @@
 #define __NR_futex 202
 #define __NR_getdents64 217
 #define __NR_set_tid_address 218
+#define __NR_clock_settime 227
 #define __NR_clock_gettime 228
 #define __NR_clock_getres 229
 #define __NR_clock_nanosleep 230
