@@ -1,4 +1,4 @@
-/* Small system calls about the caller's identity, its limits and accounting, and the machine. */
+/* Small system calls: the caller's ids and limits, accounting, prctl(2), and the machine. */
 #include <sched.h>
 #include <nsproxy.h>
 #include <pid.h>

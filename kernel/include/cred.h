@@ -40,7 +40,7 @@ struct cred {
 	gid_t groups[NGROUPS_COWL];
 };
 
-/* Linux's capable(CAP_...) for every capability Cowl checks (setuid, setrlimit, kill). */
+/* Linux's capable(CAP_...) for every capability Cowl checks (setuid, setgroups, setrlimit, kill, settime). */
 bool capable(void);
 /* Tasks whose real uid is `uid`: what RLIMIT_NPROC counts. */
 int nr_tasks_of_user(uid_t uid);
