@@ -33,7 +33,7 @@
 #define MAX_PHNUM 64
 #define STACK_TOP TASK_SIZE
 #define STACK_INITIAL (128 * 1024)   /* the stack VMA grows down from here */
-#define STACK_GAP _STK_LIM           /* room below the stack for it to grow */
+#define MAX_GAP (TASK_SIZE / 6 * 5)  /* Linux's cap on the room left for the stack */
 #define ET_DYN_BASE 0x555555554000ul /* where a static-pie program is placed, as on Linux */
 
 /* What exec carries from the old program to the new one. */
@@ -344,6 +344,18 @@ static void flush_old_exec_state(struct linux_binprm *b)
 	current->flags &= ~PF_KTHREAD;
 }
 
+/*
+ * Room below the stack for it to grow, kept free of mmap: RLIMIT_STACK as
+ * the new program starts (as Linux's mmap_base()), at least the default
+ * 8 MiB, at most MAX_GAP when unlimited.
+ */
+static unsigned long stack_gap(void)
+{
+	u64 gap = ALIGN_UP(MIN(rlimit(RLIMIT_STACK), (u64)MAX_GAP), PAGE_SIZE);
+
+	return MAX(gap, (u64)_STK_LIM);
+}
+
 static int exec_binprm(struct linux_binprm *b)
 {
 	unsigned long sp;
@@ -359,7 +371,7 @@ static int exec_binprm(struct linux_binprm *b)
 		send_sig(SIGKILL, current);
 		return err;
 	}
-	current->mm->mmap_base = STACK_TOP - STACK_GAP;
+	current->mm->mmap_base = STACK_TOP - stack_gap();
 	trace_exec(b->filename); /* under the old name: "pid 2 (sh) /bin/cowdemo" */
 	flush_old_exec_state(b);
 	start_thread(current_pt_regs(), b->load_bias + b->ehdr.e_entry, sp);

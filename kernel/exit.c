@@ -51,6 +51,8 @@ void release_task(struct task_struct *p)
 	list_del(&p->tasks);
 	list_del(&p->sibling);
 	list_del(&p->thread_node);
+	p->signal->utime += p->utime; /* the group's CPU time keeps what its gone threads used */
+	p->signal->stime += p->stime;
 	nr_threads--;
 	p->signal->nr_threads--;
 	if (p->pid_ns->child_reaper == p)
@@ -64,6 +66,30 @@ void release_task(struct task_struct *p)
 		put_task_struct(p);
 }
 
+/* The wait status of a dead process: exit(n) gives n << 8, a signal s gives s. */
+static int group_status(const struct task_struct *p)
+{
+	return p->signal->group_exit ? p->signal->group_exit_code : p->exit_code;
+}
+
+/* SIGCHLD's siginfo, as Linux's do_notify_parent() fills it: who, how it ended, its CPU time. */
+static struct kernel_siginfo child_info(const struct task_struct *tsk, const struct task_struct *parent)
+{
+	int status = group_status(tsk);
+	u64 utime, stime;
+
+	thread_group_cputime(tsk->signal, &utime, &stime);
+	return (struct kernel_siginfo){
+		.signo = tsk->exit_signal,
+		.code = (status & 0x7f) == 0 ? CLD_EXITED : (status & 0x80) ? CLD_DUMPED : CLD_KILLED,
+		.pid = task_pid_nr_ns(tsk, parent->pid_ns),
+		.uid = tsk->cred.uid,
+		.status = (status & 0x7f) == 0 ? (status >> 8) & 0xff : status & 0x7f,
+		.utime = (long)utime, /* ticks are clock ticks: HZ is USER_HZ */
+		.stime = (long)stime,
+	};
+}
+
 /* Tell the parent that the process `tsk` leads has ended. */
 static void do_notify_parent(struct task_struct *tsk)
 {
@@ -71,11 +97,13 @@ static void do_notify_parent(struct task_struct *tsk)
 	struct k_sigaction *act = &parent->sighand->action[SIGCHLD - 1];
 	bool autoreap = false;
 
-	if (tsk->exit_signal == SIGCHLD &&
-	    (act->handler == SIG_IGN || (act->flags & SA_NOCLDWAIT)))
-		autoreap = true; /* POSIX: no zombie when the parent ignores SIGCHLD */
-	else if (tsk->exit_signal > 0 && tsk->exit_signal <= _NSIG)
-		send_group_sig(tsk->exit_signal, parent);
+	/* POSIX: no zombie when the parent ignores SIGCHLD or set SA_NOCLDWAIT (a handler still runs then). */
+	if (tsk->exit_signal == SIGCHLD && (act->handler == SIG_IGN || (act->flags & SA_NOCLDWAIT)))
+		autoreap = true;
+	if (tsk->exit_signal > 0 && tsk->exit_signal <= _NSIG && !(autoreap && act->handler == SIG_IGN)) {
+		struct kernel_siginfo info = child_info(tsk, parent);
+		send_group_sig_info(&info, parent);
+	}
 	wake_up(&parent->signal->wait_chldexit);
 	if (autoreap) {
 		tsk->exit_state = EXIT_DEAD;
@@ -83,15 +111,33 @@ static void do_notify_parent(struct task_struct *tsk)
 	}
 }
 
-/* Another live thread of the group, or the namespace's init, adopts the children. */
-static struct task_struct *find_new_reaper(struct task_struct *father)
+static struct task_struct *find_alive_thread(struct task_struct *p)
 {
 	struct task_struct *t;
-	struct pid_namespace *ns = father->pid_ns;
 
-	list_for_each_entry(t, &father->signal->thread_head, thread_node)
+	list_for_each_entry(t, &p->signal->thread_head, thread_node)
 		if (!(t->flags & PF_EXITING))
 			return t;
+	return NULL;
+}
+
+/*
+ * Who adopts the children (Linux's find_new_reaper): another live thread
+ * of the group; else the nearest ancestor in the same pid namespace that
+ * made itself a subreaper (PR_SET_CHILD_SUBREAPER); else the namespace's init.
+ */
+static struct task_struct *find_new_reaper(struct task_struct *father)
+{
+	struct task_struct *t = find_alive_thread(father), *up;
+	struct pid_namespace *ns = father->pid_ns;
+
+	if (t)
+		return t;
+	for (up = father->group_leader->real_parent; up != &init_task && up->pid_ns == ns; up = up->real_parent) {
+		if (up->signal->is_child_subreaper && (t = find_alive_thread(up)))
+			return t;
+		up = up->group_leader;
+	}
 	while (ns->child_reaper == father->group_leader || !ns->child_reaper)
 		ns = ns->parent; /* a namespace's init is dying: up one level */
 	return ns->child_reaper;
@@ -108,7 +154,7 @@ static void kill_pid_namespace(struct pid_namespace *ns, struct task_struct *ini
 
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *child, *tmp;
+	struct task_struct *child, *tmp, *t;
 
 	struct task_struct *init = father->pid_ns->child_reaper;
 
@@ -122,6 +168,9 @@ static void forget_original_parent(struct task_struct *father)
 		list_del(&child->sibling);
 		child->real_parent = child->parent = reaper;
 		list_add_tail(&child->sibling, &reaper->children);
+		list_for_each_entry(t, &child->signal->thread_head, thread_node)
+			if (t->pdeath_signal) /* PR_SET_PDEATHSIG: the thread that made us is gone */
+				send_group_sig(t->pdeath_signal, t);
 		if (child->exit_state == EXIT_ZOMBIE && child->signal->live == 0)
 			do_notify_parent(child);
 	}
@@ -218,14 +267,20 @@ static bool eligible_child(struct task_struct *p, pid_t pid, int options)
 
 static long reap_zombie(struct task_struct *p, int __user *stat_addr, struct rusage __user *ru)
 {
-	int status = p->signal->group_exit ? p->signal->group_exit_code : p->exit_code;
+	int status = group_status(p);
 	pid_t nr = task_pid_vnr(p);
-	struct rusage r = { jiffies_to_timeval(p->utime), jiffies_to_timeval(p->stime), { 0 } };
+	struct signal_struct *psig = current->signal, *sig = p->signal;
+	u64 utime, stime;
 
+	thread_group_cputime(sig, &utime, &stime);
+	struct rusage r = { .ru_utime = jiffies_to_timeval(utime), .ru_stime = jiffies_to_timeval(stime) };
 	if (stat_addr && put_user_obj(stat_addr, &status))
 		return -EFAULT;
 	if (ru && put_user_obj(ru, &r))
 		return -EFAULT;
+	/* RUSAGE_CHILDREN and times(2): the child's time and that of the children it waited for. */
+	psig->cutime += utime + sig->cutime;
+	psig->cstime += stime + sig->cstime;
 	trace_wait(nr, status);
 	p->exit_state = EXIT_DEAD;
 	release_task(p);

@@ -218,6 +218,7 @@ static int copy_signal(u64 flags, struct task_struct *p)
 	sig->count = 1;
 	sig->pgrp = current->signal->pgrp; /* a new process starts in its parent's group */
 	sig->session = current->signal->session;
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	INIT_LIST_HEAD(&sig->thread_head);
 	init_waitqueue_head(&sig->wait_chldexit);
 	p->signal = sig;
@@ -304,10 +305,13 @@ static void reset_task_fields(struct task_struct *p, const struct kernel_clone_a
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->exit_signal = args->exit_signal;
+	p->pdeath_signal = 0;
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);
 	p->pending.signal = 0;
+	p->restore_sigmask = false;
+	p->robust_list = NULL; /* the new thread registers its own (glibc does at start) */
 	p->vfork_done = NULL;
 	p->set_child_tid = flags & CLONE_CHILD_SETTID ? args->child_tid : NULL;
 	p->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
@@ -372,6 +376,10 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	if (err)
 		return ERR_PTR(err);
 	if (nr_threads >= MAX_THREADS)
+		return ERR_PTR(-EAGAIN);
+	/* RLIMIT_NPROC counts the tasks of the real user, the new one included; root is exempt (Linux). */
+	if ((u64)nr_tasks_of_user(current->cred.uid) >= rlimit(RLIMIT_NPROC) &&
+	    current->cred.uid != GLOBAL_ROOT_UID && !capable())
 		return ERR_PTR(-EAGAIN);
 	if (!(p = dup_task_struct(current)))
 		return ERR_PTR(-ENOMEM);
@@ -460,6 +468,7 @@ void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	static const int zero;
 
+	exit_robust_list(tsk); /* Linux's futex_exit_release / futex_exec_release */
 	if (tsk->clear_child_tid) {
 		if (mm->mm_users > 1 && !put_user_obj(tsk->clear_child_tid, &zero))
 			futex_wake((u32 __user *)tsk->clear_child_tid, 1);

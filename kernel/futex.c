@@ -6,7 +6,8 @@
  * absolute time.  Threads join through CLONE_CHILD_CLEARTID's wake.
  * A futex is named by its address space and address for private memory,
  * and by the shared object and offset for MAP_SHARED memory, so processes
- * sharing a mapping meet on the same key.
+ * sharing a mapping meet on the same key.  Robust lists (set_robust_list)
+ * let a dying thread's locks pass on: their words get FUTEX_OWNER_DIED.
  */
 #include <futex.h>
 #include <sched.h>
@@ -16,6 +17,7 @@
 #include <uaccess.h>
 #include <time.h>
 #include <errno.h>
+#include <pid.h>
 
 
 struct futex_key {
@@ -80,37 +82,34 @@ int futex_wake(u32 __user *uaddr, int nr)
 	return futex_wake_bitset(uaddr, nr, FUTEX_BITSET_MATCH_ANY);
 }
 
-/* The timeout in ticks (rounded up), relative or absolute (clock time); -1: none. */
-static long timeout_ticks(const struct timespec __user *utime, bool absolute, long *ticks)
+/* The timeout as a deadline on `clock`, relative or absolute; none: *deadline stays 0. */
+static long timeout_deadline_user(const struct timespec __user *utime, bool absolute, int clock, u64 *deadline)
 {
 	struct timespec ts;
 
-	*ticks = -1;
 	if (!utime)
 		return 0;
 	if (get_user_obj(&ts, utime))
 		return -EFAULT;
 	if (!timespec_valid(&ts))
 		return -EINVAL;
-	s64 ns = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
-	if (absolute)
-		ns -= (s64)ktime_get_ns(); /* Cowl's clocks both count from boot */
-	*ticks = ns <= 0 ? 0 : (ns * HZ + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+	*deadline = timeout_deadline(clock, &ts, absolute);
 	return 0;
 }
 
 static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user *utime, bool absolute,
-		       u32 bitset)
+		       int clock, u32 bitset)
 {
 	struct futex_waiter w = { .task = current, .bitset = bitset };
-	long ticks;
+	u64 deadline = 0;
+	bool timed_out = false;
 	u32 cur;
 	int err = get_futex_key(uaddr, &w.key);
 
 	if (!err && !bitset)
 		err = -EINVAL;
 	if (!err)
-		err = timeout_ticks(utime, absolute, &ticks);
+		err = timeout_deadline_user(utime, absolute, clock, &deadline);
 	if (err)
 		return err;
 	if (get_user_obj(&cur, uaddr))
@@ -118,9 +117,10 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 	if (cur != val)
 		return -EAGAIN;
 	list_add_tail(&w.node, &waiters);
-	while (!w.woken && !signal_pending(current) && ticks != 0) {
-		if (ticks > 0) {
-			ticks = schedule_timeout(ticks);
+	/* A timeout ends by its clock, never a tick early (kernel/time.c). */
+	while (!w.woken && !signal_pending(current) && !timed_out) {
+		if (utime) {
+			timed_out = !schedule_until(clock, deadline);
 		} else {
 			current->__state = TASK_INTERRUPTIBLE;
 			schedule();
@@ -129,7 +129,7 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 	list_del(&w.node);
 	if (w.woken)
 		return 0;
-	if (!signal_pending(current))
+	if (timed_out)
 		return -ETIMEDOUT;
 	return utime ? -EINTR : -ERESTARTSYS; /* a timed wait is not restarted (futex(2)) */
 }
@@ -137,17 +137,107 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec __user 
 long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user *utime, u32 __user *uaddr2,
 	       u32 val3)
 {
+	int clock = op & FUTEX_CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC;
+
 	(void)uaddr2;
 	switch (op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME)) {
 	case FUTEX_WAIT:
-		return futex_wait(uaddr, val, utime, false, FUTEX_BITSET_MATCH_ANY);
+		return futex_wait(uaddr, val, utime, false, clock, FUTEX_BITSET_MATCH_ANY);
 	case FUTEX_WAKE:
 		return futex_wake(uaddr, (int)val);
 	case FUTEX_WAIT_BITSET:
-		return futex_wait(uaddr, val, utime, true, val3);
+		return futex_wait(uaddr, val, utime, true, clock, val3);
 	case FUTEX_WAKE_BITSET:
 		return futex_wake_bitset(uaddr, (int)val, val3);
 	default:
 		return -ENOSYS;
 	}
+}
+
+/* ------------------------------------------------------------ robust lists */
+
+long sys_set_robust_list(struct robust_list_head __user *head, size_t len)
+{
+	if (len != sizeof(*head))
+		return -EINVAL;
+	current->robust_list = head;
+	return 0;
+}
+
+long sys_get_robust_list(pid_t pid, struct robust_list_head __user *__user *head_ptr, size_t __user *len_ptr)
+{
+	struct task_struct *p = pid ? find_task_by_vpid(pid) : current;
+	size_t len = sizeof(struct robust_list_head);
+
+	if (!p)
+		return -ESRCH;
+	if (put_user_obj(len_ptr, &len) || put_user_obj(head_ptr, &p->robust_list))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * Linux's handle_futex_death(): a lock still held by the dying thread (its
+ * tid in the word) gets FUTEX_OWNER_DIED, keeping FUTEX_WAITERS, and one
+ * waiter is woken to take it over.  For the pending operation a word of 0
+ * means the lock was just released: a waiter may be waiting for it.  The
+ * read and write are one step: nothing else runs in between on Cowl's one
+ * CPU with interrupts off.
+ */
+static int handle_futex_death(u32 __user *uaddr, struct task_struct *tsk, bool pi, bool pending)
+{
+	u32 uval, mval;
+
+	if ((unsigned long)uaddr & 3 || get_user_obj(&uval, uaddr))
+		return -EFAULT;
+	if (pending && !pi && !uval) {
+		futex_wake(uaddr, 1);
+		return 0;
+	}
+	if ((uval & FUTEX_TID_MASK) != (u32)task_pid_vnr(tsk))
+		return 0;
+	mval = (uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+	if (put_user_obj(uaddr, &mval))
+		return -EFAULT;
+	if (!pi && (uval & FUTEX_WAITERS))
+		futex_wake(uaddr, 1);
+	return 0;
+}
+
+/* Read an entry pointer; bit 0 says PI.  0, or -EFAULT. */
+static int fetch_robust_entry(struct robust_list *__user *from, unsigned long *entry, bool *pi)
+{
+	unsigned long v;
+
+	if (get_user_obj(&v, (unsigned long __user *)from))
+		return -EFAULT;
+	*entry = v & ~1ul;
+	*pi = v & 1;
+	return 0;
+}
+
+void exit_robust_list(struct task_struct *tsk)
+{
+	struct robust_list_head __user *head = tsk->robust_list;
+	unsigned long entry, next, pending;
+	bool pi, next_pi, pending_pi;
+	long offset;
+	int limit = ROBUST_LIST_LIMIT;
+
+	tsk->robust_list = NULL;
+	if (!head || fetch_robust_entry(&head->list.next, &entry, &pi) ||
+	    get_user_obj(&offset, &head->futex_offset) || fetch_robust_entry(&head->list_op_pending, &pending, &pending_pi))
+		return;
+	while (entry != (unsigned long)&head->list) {
+		/* The next pointer first: releasing this lock may let another thread free the entry. */
+		int rc = fetch_robust_entry((struct robust_list *__user *)entry, &next, &next_pi);
+		if (entry != pending && handle_futex_death((u32 __user *)(entry + offset), tsk, pi, false))
+			return;
+		if (rc || !--limit)
+			return;
+		entry = next;
+		pi = next_pi;
+	}
+	if (pending)
+		handle_futex_death((u32 __user *)(pending + offset), tsk, pending_pi, true);
 }

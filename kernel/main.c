@@ -113,6 +113,7 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 	pic_init();
 	mm_init();
 	timer_init();
+	timekeeping_init();
 	print_banner();
 
 	const char *trace = cmdline_get(&kernel_cmdline, "trace");

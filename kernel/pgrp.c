@@ -77,17 +77,31 @@ long sys_setsid(void)
 	return global_pid_vnr(me->pid);
 }
 
-int kill_pgrp(pid_t pgrp, int sig)
+/* From kill(2) the caller needs the right to signal each member: EPERM if it had it for none. */
+static int __kill_pgrp(pid_t pgrp, int sig, bool from_user)
 {
 	struct task_struct *p;
-	int found = 0;
+	int found = 0, sent = 0;
 
 	list_for_each_entry(p, &task_list, tasks) {
 		if (thread_group_leader(p) && !p->exit_state && p->signal->pgrp == pgrp && !(p->flags & PF_KTHREAD)) {
 			found++;
+			if (from_user && check_kill_permission(sig, p))
+				continue;
+			sent++;
 			if (sig)
 				send_group_sig(sig, p);
 		}
 	}
-	return found ? 0 : -ESRCH;
+	return sent ? 0 : found ? -EPERM : -ESRCH;
+}
+
+int kill_pgrp(pid_t pgrp, int sig)
+{
+	return __kill_pgrp(pgrp, sig, false);
+}
+
+int kill_pgrp_from_user(pid_t pgrp, int sig)
+{
+	return __kill_pgrp(pgrp, sig, true);
 }

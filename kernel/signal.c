@@ -3,8 +3,12 @@
  * (rt_sigaction, shared with CLONE_SIGHAND), the blocked mask
  * (rt_sigprocmask) and delivery on the way back to user mode: the default
  * action (ignore, or end the whole thread group) or a user handler (the
- * frame is built by arch/x86_64/signal.c).  Stop signals are not
- * implemented: their default action here is to ignore them.
+ * frame is built by arch/x86_64/signal.c).  A pending signal keeps the
+ * siginfo of its first sending (who: SI_USER for kill, SI_TKILL for
+ * tkill/tgkill, CLD_* for SIGCHLD, SI_KERNEL for the kernel's own); a
+ * second sending while it is pending adds nothing, as for Linux's standard
+ * signals.  Stop signals are not implemented: their default action here is
+ * to ignore them.
  */
 #include <signal.h>
 #include <sched.h>
@@ -20,7 +24,8 @@
 #define DEFAULT_IGNORE (sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | sigmask(SIGCONT) | \
 			sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
 
-int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs, u64 oldmask);
+int setup_rt_frame(const struct kernel_siginfo *info, struct k_sigaction *ka, struct pt_regs *regs,
+		   u64 oldmask);
 
 static bool valid_signal(int sig)
 {
@@ -60,17 +65,37 @@ static void signal_wake_up(struct task_struct *p)
 		wake_up_process(p);
 }
 
-static void send_thread_sig(int sig, struct task_struct *p, bool force)
+/* The first sending's info stays: a signal already pending is not queued twice. */
+static void queue_signal(struct k_sigpending *pending, const struct kernel_siginfo *info)
 {
-	if (p->exit_state || sig_ignored(p, sig, force))
+	u64 bit = sigmask(info->signo);
+
+	if (pending->signal & bit)
 		return;
-	p->pending.signal |= sigmask(sig);
+	pending->info[info->signo - 1] = *info;
+	pending->signal |= bit;
+}
+
+/* Linux's SEND_SIG_NOINFO: "sent by the current process", as kill(2) reports it to p. */
+static struct kernel_siginfo info_from_current(int sig, int code, const struct task_struct *p)
+{
+	return (struct kernel_siginfo){ .signo = sig, .code = code,
+					.pid = task_pid_nr_ns(current->group_leader, p->pid_ns), .uid = current->cred.uid };
+}
+
+static void send_thread_sig(const struct kernel_siginfo *info, struct task_struct *p, bool force)
+{
+	if (p->exit_state || sig_ignored(p, info->signo, force))
+		return;
+	queue_signal(&p->pending, info);
 	signal_wake_up(p);
 }
 
 void send_sig(int sig, struct task_struct *p)
 {
-	send_thread_sig(sig, p, true);
+	struct kernel_siginfo info = { .signo = sig, .code = SI_KERNEL };
+
+	send_thread_sig(&info, p, true);
 }
 
 /* Would this signal end the process if delivered now? */
@@ -98,10 +123,11 @@ static bool from_ancestor_ns(const struct task_struct *p)
 	return !task_pid_nr_ns(current, p->pid_ns);
 }
 
-void send_group_sig(int sig, struct task_struct *p)
+void send_group_sig_info(const struct kernel_siginfo *info, struct task_struct *p)
 {
 	struct signal_struct *signal = p->signal;
 	struct task_struct *t;
+	int sig = info->signo;
 
 	if (p->exit_state && !p->signal->live)
 		return;
@@ -111,13 +137,20 @@ void send_group_sig(int sig, struct task_struct *p)
 		kill_thread_group(signal, sig);
 		return;
 	}
-	signal->shared_pending.signal |= sigmask(sig);
+	queue_signal(&signal->shared_pending, info);
 	list_for_each_entry(t, &signal->thread_head, thread_node)
 		if (!(t->blocked & sigmask(sig)))
 			signal_wake_up(t);
 }
 
-void force_sig_fault(int sig, unsigned long addr)
+void send_group_sig(int sig, struct task_struct *p)
+{
+	struct kernel_siginfo info = info_from_current(sig, SI_USER, p);
+
+	send_group_sig_info(&info, p);
+}
+
+void force_sig_fault(int sig, int code, unsigned long addr)
 {
 	struct k_sigaction *ka = &current->sighand->action[sig - 1];
 
@@ -128,10 +161,12 @@ void force_sig_fault(int sig, unsigned long addr)
 	}
 	current->fault_address = addr;
 	/* Without a handler the fault is fatal, to an init too (Linux drops SIGNAL_UNKILLABLE here). */
-	if (ka->handler == SIG_DFL && !current->signal->group_exit)
+	if (ka->handler == SIG_DFL && !current->signal->group_exit) {
 		kill_thread_group(current->signal, sig);
-	else
-		current->pending.signal |= sigmask(sig);
+	} else {
+		struct kernel_siginfo info = { .signo = sig, .code = code, .addr = addr };
+		queue_signal(&current->pending, &info);
+	}
 }
 
 /*
@@ -143,7 +178,7 @@ static void force_sigsegv(int sig, unsigned long sp)
 {
 	if (sig == SIGSEGV)
 		current->sighand->action[SIGSEGV - 1].handler = SIG_DFL;
-	force_sig_fault(SIGSEGV, sp);
+	force_sig_fault(SIGSEGV, SI_KERNEL, sp);
 }
 
 static u64 pending_unblocked(const struct task_struct *p)
@@ -157,24 +192,26 @@ bool signal_pending(const struct task_struct *p)
 }
 
 /* Take the lowest-numbered deliverable signal (synchronous faults first by being thread-private). */
-static int dequeue_signal(struct task_struct *p)
+static int dequeue_signal(struct task_struct *p, struct kernel_siginfo *info)
 {
 	u64 mine = p->pending.signal & ~(p->blocked & ~UNBLOCKABLE);
-	u64 *set = mine ? &p->pending.signal : &p->signal->shared_pending.signal;
+	struct k_sigpending *set = mine ? &p->pending : &p->signal->shared_pending;
 	u64 ready = mine ? mine : pending_unblocked(p);
 	int sig = __builtin_ctzll(ready) + 1;
 
-	*set &= ~sigmask(sig);
+	set->signal &= ~sigmask(sig);
+	*info = set->info[sig - 1];
 	return sig;
 }
 
 void do_signal(struct pt_regs *regs)
 {
 	struct task_struct *p = current;
+	struct kernel_siginfo info;
 
 	if (p->signal->group_exit)
 		do_exit(p->signal->group_exit_code);
-	int sig = dequeue_signal(p);
+	int sig = dequeue_signal(p, &info);
 	struct k_sigaction *ka = &p->sighand->action[sig - 1];
 
 	if (sig == SIGKILL || ka->handler == SIG_DFL) {
@@ -185,18 +222,18 @@ void do_signal(struct pt_regs *regs)
 	}
 	if (ka->handler == SIG_IGN)
 		return;
-	/* A handler runs: an interrupted call is restarted only with SA_RESTART. */
-	if (in_syscall(regs) && regs->rax == (u64)-ERESTARTSYS) {
-		if (ka->flags & SA_RESTART)
-			syscall_restart(regs);
-		else
-			regs->rax = -EINTR;
-	}
-	u64 oldmask = p->blocked;
-	if (setup_rt_frame(sig, ka, regs, oldmask)) {
+	/* A handler runs: an interrupted call is restarted only with SA_RESTART, never for NOHAND. */
+	if (in_syscall(regs) && regs->rax == (u64)-ERESTARTSYS && (ka->flags & SA_RESTART))
+		syscall_restart(regs);
+	else if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND))
+		regs->rax = -EINTR;
+	/* After rt_sigsuspend the handler returns to the mask from before the call. */
+	u64 oldmask = p->restore_sigmask ? p->saved_sigmask : p->blocked;
+	if (setup_rt_frame(&info, ka, regs, oldmask)) {
 		force_sigsegv(sig, regs->rsp);
 		return;
 	}
+	p->restore_sigmask = false;
 	p->blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigmask(sig));
 	p->blocked &= ~UNBLOCKABLE;
 	if (ka->flags & SA_RESETHAND)
@@ -204,6 +241,24 @@ void do_signal(struct pt_regs *regs)
 }
 
 /* ------------------------------------------------------ system calls */
+
+/*
+ * Linux's kill_ok_by_cred(): the sender's real or effective uid must be
+ * the target's real or saved uid, unless it is privileged (CAP_KILL) or
+ * signals its own process.  SIGCONT may also go to the sender's session.
+ */
+int check_kill_permission(int sig, struct task_struct *t)
+{
+	const struct cred *c = &current->cred, *tc = &t->cred;
+
+	if (t->signal == current->signal || capable())
+		return 0;
+	if (c->euid == tc->suid || c->euid == tc->uid || c->uid == tc->suid || c->uid == tc->uid)
+		return 0;
+	if (sig == SIGCONT && t->signal->session == current->signal->session)
+		return 0;
+	return -EPERM;
+}
 
 long sys_kill(pid_t pid, int sig)
 {
@@ -218,8 +273,8 @@ long sys_kill(pid_t pid, int sig)
 			if (!thread_group_leader(p) || !task_pid_vnr(p) || p->signal == current->signal ||
 			    p == current->pid_ns->child_reaper || (p->flags & PF_KTHREAD))
 				continue;
-			found++;
-			if (sig)
+			found++; /* Linux: one that may not be signalled still counts, EPERM is not reported */
+			if (sig && !check_kill_permission(sig, p))
 				send_group_sig(sig, p);
 		}
 		return found ? 0 : -ESRCH;
@@ -227,14 +282,15 @@ long sys_kill(pid_t pid, int sig)
 	if (pid <= 0) { /* 0: our own process group; -N: group N */
 		struct task_struct *leader = pid ? find_task_by_vpid(-pid) : current;
 		pid_t pgrp = pid ? (leader ? leader->pid : -pid) : current->signal->pgrp;
-		return kill_pgrp(pgrp, sig);
+		return kill_pgrp_from_user(pgrp, sig);
 	}
 	p = find_task_by_vpid(pid);
 	if (!p)
 		return -ESRCH;
-	if (sig)
+	int err = check_kill_permission(sig, p);
+	if (!err && sig)
 		send_group_sig(sig, p);
-	return 0;
+	return err;
 }
 
 static long do_tkill(pid_t tgid, pid_t tid, int sig)
@@ -245,9 +301,11 @@ static long do_tkill(pid_t tgid, pid_t tid, int sig)
 		return -EINVAL;
 	if (!p || (tgid > 0 && task_tgid_vnr(p) != tgid))
 		return -ESRCH;
-	if (sig)
-		send_thread_sig(sig, p, from_ancestor_ns(p));
-	return 0;
+	struct kernel_siginfo info = info_from_current(sig, SI_TKILL, p);
+	int err = check_kill_permission(sig, p);
+	if (!err && sig)
+		send_thread_sig(&info, p, from_ancestor_ns(p));
+	return err;
 }
 
 long sys_tkill(pid_t tid, int sig)
@@ -313,11 +371,32 @@ long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t
 	return 0;
 }
 
-long sys_pause(void)
+static void sleep_until_signal(void)
 {
 	while (!signal_pending(current)) {
 		current->__state = TASK_INTERRUPTIBLE;
 		schedule();
 	}
-	return -EINTR;
+}
+
+/* Both end when a handler has run: a signal that is ignored or has no handler restarts them. */
+long sys_pause(void)
+{
+	sleep_until_signal();
+	return -ERESTARTNOHAND;
+}
+
+long sys_rt_sigsuspend(const u64 __user *unewset, size_t sigsetsize)
+{
+	u64 newset;
+
+	if (sigsetsize != sizeof(u64))
+		return -EINVAL;
+	if (get_user_obj(&newset, unewset))
+		return -EFAULT;
+	current->saved_sigmask = current->blocked;
+	current->restore_sigmask = true;
+	current->blocked = newset & ~UNBLOCKABLE;
+	sleep_until_signal();
+	return -ERESTARTNOHAND;
 }

@@ -31,19 +31,11 @@ struct ucontext {
 	u64 uc_sigmask;
 };
 
-struct siginfo {
-	int si_signo, si_errno, si_code, pad;
-	u64 si_addr; /* SIGSEGV & co.: the faulting address */
-	u8 rest[128 - 24];
-};
-
 struct rt_sigframe {
 	u64 pretcode; /* the handler's return address: sa_restorer */
 	struct ucontext uc;
-	struct siginfo info;
+	siginfo_t info;
 };
-
-#define SI_KERNEL 0x80
 /* The RFLAGS bits a signal handler may change in the saved context (Linux's FIX_EFLAGS). */
 #define FIX_EFLAGS 0x40dd5 /* AC OF DF TF SF ZF AF PF CF RF */
 #define MXCSR_VALID 0xffbf
@@ -72,8 +64,34 @@ static unsigned long get_sigframe(const struct k_sigaction *ka, const struct pt_
 	return frame_addr;
 }
 
-int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs, u64 oldmask)
+/*
+ * The user's siginfo_t from the kernel's record of who sent the signal.
+ * As Linux's siginfo_layout(): a fault signal with a fault code carries the
+ * address; everything else the sender (zero for SI_KERNEL) and, for
+ * SIGCHLD, the child's status and times.
+ */
+static void copy_siginfo(siginfo_t *to, const struct kernel_siginfo *from)
 {
+	int sig = from->signo;
+	bool fault = sig == SIGILL || sig == SIGFPE || sig == SIGSEGV || sig == SIGBUS || sig == SIGTRAP;
+
+	to->si_signo = sig;
+	to->si_code = from->code;
+	if (fault && from->code > SI_USER && from->code < SI_KERNEL) {
+		to->si_addr = (void *)from->addr;
+		return;
+	}
+	to->si_pid = from->pid;
+	to->si_uid = from->uid;
+	to->si_status = from->status;
+	to->si_utime = from->utime;
+	to->si_stime = from->stime;
+}
+
+int setup_rt_frame(const struct kernel_siginfo *info, struct k_sigaction *ka, struct pt_regs *regs,
+		   u64 oldmask)
+{
+	int sig = info->signo;
 	struct fpu_state fpu;
 	unsigned long fpstate, frame_addr = get_sigframe(ka, regs, &fpstate);
 	struct rt_sigframe frame = { 0 };
@@ -91,9 +109,7 @@ int setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs, u64 ol
 	frame.uc.uc_sigmask = oldmask;
 	/* The stack as it was, for sigreturn to put back (the raw flags: SS_AUTODISARM survives). */
 	frame.uc.uc_stack = (stack_t){ (void *)current->sas_ss_sp, (int)current->sas_ss_flags, current->sas_ss_size };
-	frame.info.si_signo = sig;
-	frame.info.si_code = SI_KERNEL;
-	frame.info.si_addr = current->fault_address;
+	copy_siginfo(&frame.info, info);
 	if (copy_to_user((void __user *)fpstate, &fpu, sizeof(fpu)) ||
 	    copy_to_user((void __user *)frame_addr, &frame, sizeof(frame)))
 		return -EFAULT;
@@ -144,6 +160,6 @@ long sys_rt_sigreturn(void)
 	return regs->rax; /* do_syscall_64 stores this back into RAX */
 
 badframe:
-	force_sig_fault(SIGSEGV, frame_addr);
+	force_sig_fault(SIGSEGV, SI_KERNEL, frame_addr);
 	return regs->rax;
 }

@@ -1,10 +1,13 @@
 /*
  * The system-call table and dispatcher.  Numbers and arguments are Linux's
  * x86-64 ABI: number in RAX, arguments in RDI, RSI, RDX, R10, R8, R9, the
- * result (or -errno) back in RAX.  An unknown number gives -ENOSYS.
+ * result (or -errno) back in RAX.  An unknown number gives -ENOSYS and a
+ * line on the kernel log, once per number, so a program that fails for a
+ * missing call says which.
  */
 #include <syscalls.h>
 #include <sched.h>
+#include <printk.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/page.h>
@@ -29,14 +32,19 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(fcntl), SYSCALL(getcwd), SYSCALL(chdir), SYSCALL(fchdir), SYSCALL(umask),
 	SYSCALL(getppid), SYSCALL(arch_prctl), SYSCALL(reboot), SYSCALL(sethostname),
 	SYSCALL(gettid), SYSCALL(tkill), SYSCALL(futex), SYSCALL(getdents64),
-	SYSCALL(set_tid_address), SYSCALL(clock_gettime), SYSCALL(exit_group), SYSCALL(tgkill),
+	SYSCALL(set_tid_address), SYSCALL(clock_gettime), SYSCALL(clock_getres),
+	SYSCALL(clock_nanosleep), SYSCALL(gettimeofday), SYSCALL(time), SYSCALL(clock_settime),
+	SYSCALL(settimeofday), SYSCALL(exit_group), SYSCALL(tgkill),
 	SYSCALL(openat), SYSCALL(newfstatat), SYSCALL(pipe2), SYSCALL(prlimit64),
 	SYSCALL(getrandom), SYSCALL(clone3), SYSCALL(setpgid), SYSCALL(getpgid), SYSCALL(getpgrp),
-	SYSCALL(setsid), SYSCALL(getsid),
+	SYSCALL(setsid), SYSCALL(getsid), SYSCALL(getrlimit), SYSCALL(setrlimit), SYSCALL(getrusage),
+	SYSCALL(times), SYSCALL(sysinfo),
+	SYSCALL(getuid), SYSCALL(getgid), SYSCALL(geteuid), SYSCALL(getegid), SYSCALL(setuid),
+	SYSCALL(setgid), SYSCALL(setreuid), SYSCALL(setregid), SYSCALL(setresuid), SYSCALL(setresgid),
+	SYSCALL(getresuid), SYSCALL(getresgid), SYSCALL(setfsuid), SYSCALL(setfsgid),
+	SYSCALL(getgroups), SYSCALL(setgroups),
+	SYSCALL(prctl), SYSCALL(rt_sigsuspend), SYSCALL(set_robust_list), SYSCALL(get_robust_list),
 	SYSCALL(sigaltstack),
-	/* Every process runs as root: all four ids are 0. */
-	SYSCALL(getuid), SYSCALL_AS(getgid, sys_getuid), SYSCALL_AS(geteuid, sys_getuid),
-	SYSCALL_AS(getegid, sys_getuid),
 };
 
 /*
@@ -52,14 +60,31 @@ static bool can_sysret(const struct pt_regs *regs)
 	       !(regs->rflags & (X86_EFLAGS_RF | X86_EFLAGS_TF));
 }
 
+/* Numbers up to NR_LOGGED are remembered one by one; all the larger ones share the last bit. */
+#define NR_LOGGED 1024
+
+static void log_unknown_syscall(unsigned long nr)
+{
+	static u64 logged[NR_LOGGED / 64 + 1];
+	unsigned long bit = MIN(nr, NR_LOGGED);
+
+	if (logged[bit / 64] & (1ull << (bit % 64)))
+		return;
+	logged[bit / 64] |= 1ull << (bit % 64);
+	pr_notice("unknown syscall %lu from pid %d (%s)%s\n", nr, current->pid, current->comm,
+		  nr >= NR_LOGGED ? ": larger numbers are not logged again" : "");
+}
+
 bool do_syscall_64(struct pt_regs *regs)
 {
 	unsigned long nr = regs->orig_rax;
 
-	if (nr < ARRAY_SIZE(sys_call_table) && sys_call_table[nr])
+	if (nr < ARRAY_SIZE(sys_call_table) && sys_call_table[nr]) {
 		regs->rax = sys_call_table[nr](regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8, regs->r9);
-	else
+	} else {
+		log_unknown_syscall(nr);
 		regs->rax = -ENOSYS;
+	}
 	exit_to_user_mode(regs);
 	return can_sysret(regs);
 }

@@ -20,14 +20,15 @@
 static const struct {
 	const char *name;
 	int signo;
+	int code; /* si_code; 0: SI_KERNEL (Linux's force_sig) */
 } exceptions[32] = {
-	[0] = { "divide error", SIGFPE },
+	[0] = { "divide error", SIGFPE, FPE_INTDIV },
 	[1] = { "debug", SIGTRAP },
 	[2] = { "NMI", 0 },
 	[3] = { "breakpoint", SIGTRAP },
 	[4] = { "overflow", SIGSEGV },
 	[5] = { "bound range exceeded", SIGSEGV },
-	[6] = { "invalid opcode", SIGILL },
+	[6] = { "invalid opcode", SIGILL, ILL_ILLOPN },
 	[7] = { "device not available", SIGFPE },
 	[8] = { "double fault", 0 },
 	[9] = { "coprocessor segment overrun", SIGFPE },
@@ -53,7 +54,7 @@ static void do_exception(struct pt_regs *regs, unsigned vec)
 		return;
 	}
 	if (user_mode(regs) && vec < 32 && exceptions[vec].signo) {
-		force_sig_fault(exceptions[vec].signo, regs->rip);
+		force_sig_fault(exceptions[vec].signo, exceptions[vec].code ? exceptions[vec].code : SI_KERNEL, regs->rip);
 		return;
 	}
 	if (fixup_exception(regs))

@@ -29,6 +29,12 @@ static void set_cloexec(struct files_struct *t, unsigned fd, bool on)
 		t->cloexec[fd / BITS_PER_LONG] &= ~(1ull << (fd % BITS_PER_LONG));
 }
 
+/* The first fd RLIMIT_NOFILE forbids (the table never holds more than NR_OPEN). */
+static unsigned fd_limit(void)
+{
+	return (unsigned)MIN(rlimit(RLIMIT_NOFILE), (u64)NR_OPEN);
+}
+
 struct files_struct *files_alloc(void)
 {
 	struct files_struct *t = kzalloc(sizeof(*t));
@@ -100,7 +106,7 @@ static int fd_install_from(struct file *f, unsigned from, bool cloexec)
 {
 	struct files_struct *t = current->files;
 
-	for (unsigned fd = from; t && fd < NR_OPEN; fd++) {
+	for (unsigned fd = from; t && fd < fd_limit(); fd++) {
 		if (!t->fd[fd]) {
 			t->fd[fd] = f;
 			set_cloexec(t, fd, cloexec);
@@ -150,7 +156,7 @@ long sys_dup2(unsigned int oldfd, unsigned int newfd)
 
 	if (!f)
 		return -EBADF;
-	if (newfd >= NR_OPEN) {
+	if (newfd >= fd_limit()) {
 		fput(f);
 		return -EBADF;
 	}
@@ -168,7 +174,7 @@ long sys_dup2(unsigned int oldfd, unsigned int newfd)
 static long fcntl_dupfd(unsigned fd, unsigned long from, bool cloexec)
 {
 	/* fcntl(2): EINVAL when arg is beyond the fd limit. */
-	if (from >= NR_OPEN)
+	if (from >= fd_limit())
 		return -EINVAL;
 	return dup_from(fd, from, cloexec);
 }
@@ -204,6 +210,10 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		break;
 	case F_SETFL:
 		ret = fcntl_setfl(f, arg);
+		break;
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		ret = pipe_fcntl(f, cmd, arg);
 		break;
 	default:
 		ret = -EINVAL;

@@ -1,6 +1,7 @@
 /*
  * Pipes (pipe(7)): a 64 KiB ring of bytes (Linux's default capacity) with
- * a read end and a write end, each an open file.  Reading an empty pipe
+ * a read end and a write end, each an open file; fcntl(F_SETPIPE_SZ) resizes
+ * it to a power-of-two number of pages up to 1 MiB.  Reading an empty pipe
  * waits while a writer exists and returns 0 (end of file) once none does;
  * writing waits for room while a reader exists.  Writes of at most PIPE_BUF
  * bytes go in whole; larger ones may be split.  Writing with no reader
@@ -15,11 +16,13 @@
 #include <uaccess.h>
 #include <wait.h>
 
-#define PIPE_SIZE (16 * PAGE_SIZE)
+#define PIPE_DEF_SIZE (16 * PAGE_SIZE)
+#define PIPE_MAX_SIZE (1024 * 1024) /* Linux's default /proc/sys/fs/pipe-max-size */
 
 struct pipe {
 	struct inode inode;
 	char *buf;
+	size_t size; /* capacity: a power of two, so the ring's indices can wrap */
 	size_t head, tail; /* bytes ever written and read; head - tail are in the ring */
 	int readers, writers;
 	struct wait_queue_head wait; /* both sides: readers for data, writers for room */
@@ -34,7 +37,7 @@ size_t pipe_len(const struct pipe *p)
 
 static size_t pipe_room(const struct pipe *p)
 {
-	return PIPE_SIZE - pipe_len(p);
+	return p->size - pipe_len(p);
 }
 
 /* Copy between the ring and buf, in at most two pieces; the count or -EFAULT. */
@@ -43,8 +46,8 @@ static ssize_t ring_copy(struct pipe *p, size_t *index, struct io_buf *buf, size
 	size_t done = 0;
 
 	while (done < n) {
-		size_t at = *index % PIPE_SIZE;
-		size_t chunk = MIN(n - done, PIPE_SIZE - at);
+		size_t at = *index % p->size;
+		size_t chunk = MIN(n - done, p->size - at);
 		int err = out ? io_copy_out(buf, p->buf + at, chunk) : io_copy_in(p->buf + at, buf, chunk);
 		if (err)
 			return done ? (ssize_t)done : err;
@@ -83,7 +86,8 @@ struct pipe *pipe_alloc(void)
 
 	if (!p)
 		return NULL;
-	p->buf = kmalloc(PIPE_SIZE);
+	p->size = PIPE_DEF_SIZE;
+	p->buf = kmalloc(p->size);
 	if (!p->buf || inode_init(&p->inode, NULL, "", 0)) {
 		kfree(p->buf);
 		kfree(p);
@@ -176,6 +180,47 @@ static const struct file_operations pipe_write_fops = {
 	.release = pipe_release,
 	.stream = true,
 };
+
+/*
+ * Linux's pipe_set_size(): the size rounds up to a power-of-two number of
+ * pages; beyond pipe-max-size is EPERM (Cowl refuses it to root too), less
+ * room than the bytes waiting EBUSY.  As on Linux the size is an unsigned int.
+ * The bytes move to the new ring in order.
+ */
+static long pipe_set_size(struct pipe *p, unsigned int arg)
+{
+	size_t size = PAGE_SIZE, len = pipe_len(p);
+
+	if (arg > (1u << 31))
+		return -EINVAL;
+	while (size < arg)
+		size <<= 1;
+	if (size > PIPE_MAX_SIZE)
+		return -EPERM;
+	if (size < len)
+		return -EBUSY;
+	char *buf = kmalloc(size);
+	if (!buf)
+		return -ENOMEM;
+	struct io_buf out = { buf, false };
+	pipe_get(p, &out, len);
+	kfree(p->buf);
+	p->buf = buf;
+	p->size = size;
+	p->tail = 0;
+	p->head = len;
+	wake_up(&p->wait); /* writers may fit now */
+	return size;
+}
+
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct pipe *p = f->private_data;
+
+	if (f->f_op != &pipe_read_fops && f->f_op != &pipe_write_fops)
+		return -EBADF;
+	return cmd == F_SETPIPE_SZ ? pipe_set_size(p, (unsigned int)arg) : (long)p->size;
+}
 
 static struct file *pipe_end(struct pipe *p, const struct file_operations *fops, unsigned flags)
 {

@@ -37,11 +37,9 @@ int proc_stat_show(struct task_struct *t, struct seq_buf *m)
 	seq_printf(m, "intr %lu", irqs);
 	for (int i = 0; i < NR_IRQS; i++)
 		seq_printf(m, " %lu", kstat_irqs[i]);
-	/*
-	 * btime, the wall-clock second of boot: CLOCK_REALTIME counts from
-	 * boot until the CMOS clock is read, so boot was at second 0.
-	 */
-	seq_printf(m, "\nctxt %lu\nbtime 0\nprocesses %lu\n", nr_context_switches(), total_forks);
+	/* btime, the wall-clock second of boot: the real time now less the time since boot. */
+	u64 btime = (ktime_get_real_ns() - ktime_get_ns()) / NSEC_PER_SEC;
+	seq_printf(m, "\nctxt %lu\nbtime %lu\nprocesses %lu\n", nr_context_switches(), btime, total_forks);
 	seq_printf(m, "procs_running %ld\nprocs_blocked %ld\n", nr_running(), nr_uninterruptible());
 	/* No softirqs: the total and Linux's ten kinds are 0. */
 	seq_printf(m, "softirq 0 0 0 0 0 0 0 0 0 0 0\n");

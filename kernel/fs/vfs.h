@@ -160,6 +160,8 @@ void pipe_unref(struct pipe *p);
 ssize_t pipe_put(struct pipe *p, struct io_buf *buf, size_t n);
 ssize_t pipe_get(struct pipe *p, struct io_buf *buf, size_t n);
 size_t pipe_len(const struct pipe *p);
+/* F_GETPIPE_SZ and F_SETPIPE_SZ; -EBADF if f is not a pipe. */
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
 
 /* proc.c */
 void proc_mount(struct inode *mountpoint);

@@ -3,10 +3,12 @@
  * "restart" code, which never reaches user space.  A sleeping system call
  * interrupted by a signal returns -ERESTARTSYS; on the way out it becomes
  * -EINTR if a handler without SA_RESTART runs, and otherwise the call is
- * made again (signal(7), "Interruption of system calls").
+ * made again (signal(7), "Interruption of system calls").  -ERESTARTNOHAND
+ * (pause, sigsuspend) is -EINTR whenever a handler runs, SA_RESTART or not.
  */
 #ifndef ERRNO_H
 #define ERRNO_H
 #include <uapi/errno.h>
 #define ERESTARTSYS 512
+#define ERESTARTNOHAND 514
 #endif

@@ -12,7 +12,9 @@
 #include <asm/fpu.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
+#include <cred.h>
 #include <uapi/signal.h>
+#include <uapi/resource.h>
 
 struct mm_struct;
 struct files_struct;
@@ -20,6 +22,7 @@ struct fs_struct;
 struct pt_regs;
 struct pid_namespace;
 struct nsproxy;
+struct robust_list_head;
 
 /* __state values, as Linux numbers them */
 #define TASK_RUNNING 0x0000
@@ -53,8 +56,19 @@ struct vfork_completion {
 	struct task_struct *waiter;
 };
 
+/* Who sent a pending signal, kept from its first sending (Linux keeps one per standard signal). */
+struct kernel_siginfo {
+	int signo, code;     /* siginfo_t's si_signo, si_code, ... (uapi/siginfo.h) */
+	pid_t pid;
+	uid_t uid;
+	int status;
+	long utime, stime;
+	unsigned long addr;
+};
+
 struct k_sigpending {
 	u64 signal; /* bit (sig - 1) set: signal pending */
+	struct kernel_siginfo info[_NSIG]; /* info[sig - 1]: valid while the bit is set */
 };
 
 /* Signal handlers: shared with CLONE_SIGHAND. */
@@ -75,6 +89,10 @@ struct signal_struct {
 	pid_t pgrp;                       /* process group and session (global pids): */
 	pid_t session;                    /* job control, setpgid(2), setsid(2) */
 	struct wait_queue_head wait_chldexit; /* parents in wait4 sleep here */
+	u64 utime, stime;                 /* ticks of the group's threads that have exited */
+	u64 cutime, cstime;               /* ticks of reaped children and their reaped children */
+	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits: setrlimit(2), inherited by fork */
+	bool is_child_subreaper;          /* PR_SET_CHILD_SUBREAPER: adopts orphaned descendants */
 };
 
 struct task_struct {
@@ -84,6 +102,7 @@ struct task_struct {
 	int exit_state;
 	int exit_code;                    /* wait status reported to the parent */
 	int exit_signal;                  /* sent to the parent at exit; -1 for threads */
+	int pdeath_signal;                /* PR_SET_PDEATHSIG: sent to us when the parent thread exits */
 
 	pid_t pid;                        /* global (initial namespace) ids */
 	pid_t tgid;
@@ -109,10 +128,13 @@ struct task_struct {
 	struct nsproxy *nsproxy;
 
 	u64 blocked;                      /* blocked signals mask */
+	u64 saved_sigmask;                /* rt_sigsuspend: the mask to put back ... */
+	bool restore_sigmask;             /* ... once a handler's frame has it, or on the way out */
 	struct k_sigpending pending;      /* signals for this thread only */
 
 	int __user *set_child_tid;        /* CLONE_CHILD_SETTID */
 	int __user *clear_child_tid;      /* CLONE_CHILD_CLEARTID, set_tid_address */
+	struct robust_list_head __user *robust_list; /* set_robust_list: futexes to release at exit */
 	struct vfork_completion *vfork_done; /* CLONE_VFORK: the parent waiting for our exec or exit */
 	unsigned long fault_address;      /* si_addr of the last fault signal */
 	unsigned long sas_ss_sp;          /* sigaltstack: base of the alternate signal stack */
@@ -125,6 +147,7 @@ struct task_struct {
 	u64 utime, stime;                 /* ticks spent in user and kernel mode */
 	unsigned long min_flt, maj_flt;   /* page faults resolved without and with I/O (never, here) */
 	unsigned long nvcsw, nivcsw;      /* switches away while sleeping, and preempted while runnable */
+	struct cred cred;                 /* ids: per thread, as Linux's (kernel/cred.c) */
 	char comm[TASK_COMM_LEN];
 };
 
@@ -140,6 +163,8 @@ static inline struct pt_regs *task_pt_regs(const struct task_struct *p)
 	return (struct pt_regs *)((char *)p->stack + THREAD_SIZE) - 1;
 }
 static inline struct pt_regs *current_pt_regs(void) { return task_pt_regs(current); }
+/* The soft limit of a resource for the current process (Linux's rlimit()). */
+static inline u64 rlimit(unsigned int resource) { return current->signal->rlim[resource].rlim_cur; }
 
 /* kernel/sched/core.c */
 void sched_init(void);
@@ -173,4 +198,6 @@ void release_task(struct task_struct *p);
 void finish_dead_task(void);
 
 void set_task_comm(struct task_struct *p, const char *name);
+/* kernel/sys.c: the resource limits the first process starts with. */
+void init_rlimits(struct rlimit64 *rlim);
 #endif

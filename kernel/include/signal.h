@@ -3,6 +3,7 @@
 #define SIGNAL_H
 #include <types.h>
 #include <uapi/signal.h>
+#include <uapi/siginfo.h>
 
 struct task_struct;
 struct pt_regs;
@@ -11,12 +12,19 @@ struct pt_regs;
 
 /* Queue `sig` for task p (a thread); wakes it if it sleeps interruptibly. */
 void send_sig(int sig, struct task_struct *p);
-/* Queue `sig` for the whole thread group of p (kill(2)). */
+/* Queue `sig` for the whole thread group of p, as sent by current (kill(2): SI_USER). */
 void send_group_sig(int sig, struct task_struct *p);
+/* The same with the siginfo given (SIGCHLD's CLD_* codes). */
+struct kernel_siginfo;
+void send_group_sig_info(const struct kernel_siginfo *info, struct task_struct *p);
 /* Signal every process of a process group (global pgid); -ESRCH if there is none. */
 int kill_pgrp(pid_t pgrp, int sig);
-/* A fault in user mode: deliver `sig` now even if blocked or ignored. */
-void force_sig_fault(int sig, unsigned long addr);
+/* The same for kill(2): only the members the caller may signal; -EPERM if none. */
+int kill_pgrp_from_user(pid_t pgrp, int sig);
+/* May current signal t (kill(2), tgkill(2))?  0 or -EPERM (Linux's check_kill_permission). */
+int check_kill_permission(int sig, struct task_struct *t);
+/* A fault in user mode: deliver `sig` now even if blocked or ignored (code: SEGV_MAPERR, ..., or SI_KERNEL). */
+void force_sig_fault(int sig, int code, unsigned long addr);
 bool signal_pending(const struct task_struct *p);
 /* On the way back to user mode: act on pending signals. */
 void do_signal(struct pt_regs *regs);

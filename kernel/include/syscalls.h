@@ -7,8 +7,12 @@
 #include <types.h>
 #include <uapi/stat.h>
 #include <uapi/utsname.h>
-#include <uapi/time_types.h>
+#include <uapi/time.h>
 #include <uapi/resource.h>
+#include <uapi/times.h>
+#include <uapi/sysinfo.h>
+#include <cred.h>
+#include <uapi/futex.h>
 #include <uapi/sched.h>
 #include <uapi/signal.h>
 
@@ -51,7 +55,29 @@ long sys_wait4(pid_t pid, int __user *status, int options, struct rusage __user 
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_gettid(void);
+long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim);
+long sys_getrusage(int who, struct rusage __user *ru);
+long sys_times(struct tms __user *tbuf);
+long sys_sysinfo(struct sysinfo __user *info);
+
+/* credentials: kernel/cred.c */
 long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_setuid(uid_t uid);
+long sys_setgid(gid_t gid);
+long sys_setreuid(uid_t ruid, uid_t euid);
+long sys_setregid(gid_t rgid, gid_t egid);
+long sys_setresuid(uid_t ruid, uid_t euid, uid_t suid);
+long sys_setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+long sys_getresuid(uid_t __user *ruid, uid_t __user *euid, uid_t __user *suid);
+long sys_getresgid(gid_t __user *rgid, gid_t __user *egid, gid_t __user *sgid);
+long sys_setfsuid(uid_t uid);
+long sys_setfsgid(gid_t gid);
+long sys_getgroups(int size, gid_t __user *list);
+long sys_setgroups(int size, const gid_t __user *list);
 long sys_setpgid(pid_t pid, pid_t pgid);
 long sys_getpgid(pid_t pid);
 long sys_getpgrp(void);
@@ -63,12 +89,20 @@ long sys_arch_prctl(int code, unsigned long addr);
 long sys_uname(struct utsname __user *name);
 long sys_sethostname(const char __user *name, int len);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
-long sys_prlimit64(pid_t pid, unsigned int resource, const void __user *new_rlim, void __user *old_rlim);
+long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
+		   struct rlimit64 __user *old_rlim);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 long sys_getrandom(void __user *buf, size_t count, unsigned int flags);
 
 /* time: kernel/time.c */
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);
 long sys_clock_gettime(int clock, struct timespec __user *tp);
+long sys_clock_getres(int clock, struct timespec __user *res);
+long sys_clock_nanosleep(int clock, int flags, const struct timespec __user *req, struct timespec __user *rem);
+long sys_gettimeofday(struct timeval __user *tv, struct timezone __user *tz);
+long sys_time(long __user *tloc);
+long sys_clock_settime(int clock, const struct timespec __user *tp);
+long sys_settimeofday(const struct timeval __user *tv, const struct timezone __user *tz);
 
 /* signals: kernel/signal.c */
 long sys_kill(pid_t pid, int sig);
@@ -79,6 +113,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t sigsetsize);
 long sys_rt_sigreturn(void);
 long sys_pause(void);
+long sys_rt_sigsuspend(const u64 __user *unewset, size_t sigsetsize);
 long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss);
 
 /* memory: kernel/mm/ */
@@ -92,4 +127,6 @@ long sys_madvise(unsigned long start, size_t len, int advice);
 /* futex: kernel/futex.c */
 long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec __user *utime,
 	       u32 __user *uaddr2, u32 val3);
+long sys_set_robust_list(struct robust_list_head __user *head, size_t len);
+long sys_get_robust_list(pid_t pid, struct robust_list_head __user *__user *head_ptr, size_t __user *len_ptr);
 #endif

@@ -24,9 +24,25 @@ static inline struct timeval jiffies_to_timeval(u64 ticks)
 	return (struct timeval){ (long)(ticks / HZ), (long)(ticks % HZ) * (USEC_PER_SEC / HZ) };
 }
 
+struct signal_struct;
+
 void timer_init(void);
 /* Nanoseconds since boot, from the TSC calibrated against the PIT. */
 u64 ktime_get_ns(void);
 u64 tsc_khz(void);
 void timer_wake_sleepers(void);
+
+/* Seconds since the epoch (UTC) from the CMOS clock (arch/x86_64/rtc.c). */
+u64 rtc_read_seconds(void);
+/* kernel/time.c: set the wall clock from the RTC; then CLOCK_REALTIME in nanoseconds. */
+void timekeeping_init(void);
+u64 ktime_get_real_ns(void);
+/* The time on a clockid_t clock in nanoseconds; -EINVAL for an unknown clock. */
+int clock_read_ns(int clock, u64 *ns);
+/* The deadline on `clock` (ns) of a valid timeout, absolute or from now. */
+u64 timeout_deadline(int clock, const struct timespec *ts, bool absolute);
+/* Sleep towards `deadline` on `clock`: false once it has passed; loop on it, it may end early. */
+bool schedule_until(int clock, u64 deadline);
+/* User and system ticks of a thread group, its exited threads included. */
+void thread_group_cputime(const struct signal_struct *sig, u64 *utime, u64 *stime);
 #endif

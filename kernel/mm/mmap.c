@@ -17,8 +17,6 @@
 #include <uapi/errno.h>
 #include "internal.h"
 
-#define STACK_MAX _STK_LIM /* how far the stack VMA may grow (RLIMIT_STACK) */
-
 /* Linux's defaults: nothing below 64 KiB (a NULL dereference stays a fault), and a 1 MiB gap under a stack. */
 unsigned long mmap_min_addr = 64 * 1024;
 #define STACK_GUARD_GAP (256ul << PAGE_SHIFT)
@@ -327,7 +325,8 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 {
 	unsigned long start = addr & PAGE_MASK;
 
-	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > STACK_MAX)
+	/* The stack may grow to RLIMIT_STACK, read at each growth as Linux's acct_stack_growth(). */
+	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > rlimit(RLIMIT_STACK))
 		return -ENOMEM;
 	if (start < mmap_min_addr)
 		return -EPERM;

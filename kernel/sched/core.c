@@ -61,6 +61,7 @@ void sched_init(void)
 	init_task.nsproxy = &init_nsproxy;
 	init_task.pid_ns = &init_pid_ns;
 	init_task.usage = 1;
+	init_rlimits(init_signal.rlim);
 	list_add(&init_task.thread_node, &init_signal.thread_head);
 	fpu_init_state(&init_task.thread.fpu);
 }
@@ -177,8 +178,13 @@ void exit_to_user_mode(struct pt_regs *regs)
 		else
 			break;
 	}
+	/* No handler ran: rt_sigsuspend's caller gets its own mask back. */
+	if (current->restore_sigmask) {
+		current->blocked = current->saved_sigmask;
+		current->restore_sigmask = false;
+	}
 	/* Interrupted, but no handler ran (the signal was ignored): just call again. */
-	if (in_syscall(regs) && regs->rax == (u64)-ERESTARTSYS)
+	if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND))
 		syscall_restart(regs);
 }
 

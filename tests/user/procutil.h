@@ -29,6 +29,25 @@ static inline int on_cowl(void)
 	return uname(&u) == 0 && strcmp(u.sysname, "Cowl") == 0;
 }
 
+/*
+ * Whether root may go beyond the limits (CAP_SYS_RESOURCE): Cowl's root
+ * always may; a container's root on the host may lack the capability.
+ */
+static inline int has_cap_sys_resource(void)
+{
+	char buf[4096], *cap;
+	int fd = open("/proc/self/status", O_RDONLY);
+	ssize_t n;
+
+	if (on_cowl() || fd < 0)
+		return 1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	cap = strstr(buf, "CapEff:");
+	return cap && (strtoul(cap + 7, NULL, 16) >> 24) & 1;
+}
+
 /* The value of one /proc/vmstat counter, or -1 if the kernel has no such line. */
 static inline long vmstat(const char *name)
 {

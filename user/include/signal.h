@@ -3,6 +3,7 @@
 #define _SIGNAL_H
 #include <sys/types.h>
 #include <uapi/signal.h>
+#include <uapi/siginfo.h>
 
 typedef void (*sighandler_t)(int);
 #define SIG_ERR ((sighandler_t)-1)
@@ -19,6 +20,7 @@ int raise(int sig);
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *old);
+int sigsuspend(const sigset_t *mask);
 int sigaltstack(const stack_t *ss, stack_t *old);
 
 int sigemptyset(sigset_t *set);

@@ -78,6 +78,12 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 	return __syscall_ret(__syscall4(__NR_rt_sigprocmask, how, set, old, sizeof(sigset_t)));
 }
 
+/* Waits with `mask` blocked until a handler has run; always -1 with EINTR. */
+int sigsuspend(const sigset_t *mask)
+{
+	return __syscall_ret(__syscall2(__NR_rt_sigsuspend, mask, sizeof(sigset_t)));
+}
+
 int sigaltstack(const stack_t *ss, stack_t *old)
 {
 	return __syscall_ret(__syscall2(__NR_sigaltstack, ss, old));

@@ -11,6 +11,9 @@
 #include <printk.h>
 #include <extable.h>
 #include <fault.h>
+#include <sched.h>
+#include <mm_types.h>
+#include <mm.h>
 #include <signal.h>
 #include <uapi/errno.h>
 
@@ -30,6 +33,14 @@ static void report_kernel_fault(unsigned long error_code, unsigned long address)
 	       error_code & PF_RSVD ? " (reserved bit set)" : "");
 }
 
+/* Linux's bad_area (nothing mapped there) or access_error (a mapping that forbids it). */
+static int segv_code(unsigned long address)
+{
+	struct vm_area_struct *vma = current->mm ? find_vma(current->mm, address) : NULL;
+
+	return vma && address >= vma->vm_start ? SEGV_ACCERR : SEGV_MAPERR;
+}
+
 void do_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address)
 {
 	unsigned flags = (error_code & PF_WRITE ? FAULT_FLAG_WRITE : 0) |
@@ -45,7 +56,12 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long
 		 * Out of memory kills the process (Linux's OOM killer would pick one); an
 		 * address past a mapping's backing object is SIGBUS; a bad access is SIGSEGV.
 		 */
-		force_sig_fault(err == -ENOMEM ? SIGKILL : err == -EIO ? SIGBUS : SIGSEGV, address);
+		if (err == -ENOMEM)
+			force_sig_fault(SIGKILL, SI_KERNEL, address);
+		else if (err == -EIO)
+			force_sig_fault(SIGBUS, BUS_ADRERR, address);
+		else
+			force_sig_fault(SIGSEGV, segv_code(address), address);
 		return;
 	}
 	if (fixup_exception(regs))
