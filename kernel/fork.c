@@ -310,6 +310,7 @@ static void reset_task_fields(struct task_struct *p, const struct kernel_clone_a
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);
 	p->pending.signal = 0;
+	p->jobctl = 0;
 	p->restore_sigmask = false;
 	p->robust_list = NULL; /* the new thread registers its own (glibc does at start) */
 	p->vfork_done = NULL;
@@ -348,6 +349,11 @@ static void link_task(struct task_struct *p, u64 flags)
 	}
 	p->signal->nr_threads++;
 	p->signal->live++;
+	/* A thread made while its group is stopping stops too (Linux's task_join_group_stop). */
+	if ((flags & CLONE_THREAD) && (current->jobctl & JOBCTL_STOP_PENDING)) {
+		p->jobctl |= JOBCTL_STOP_PENDING;
+		p->signal->group_stop_count++;
+	}
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	list_add_tail(&p->tasks, &task_list);
 	nr_threads++;

@@ -26,6 +26,8 @@ const char *task_state(const struct task_struct *t)
 		return "Z (zombie)";
 	if (t->exit_state & EXIT_DEAD)
 		return "X (dead)";
+	if (t->__state & __TASK_STOPPED)
+		return "T (stopped)";
 	if (t->__state & TASK_INTERRUPTIBLE)
 		return "S (sleeping)";
 	if (t->__state & TASK_UNINTERRUPTIBLE)

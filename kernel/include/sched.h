@@ -28,7 +28,11 @@ struct robust_list_head;
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
+#define __TASK_STOPPED 0x0004
+#define TASK_WAKEKILL 0x0100 /* a fatal signal wakes it */
 #define TASK_NEW 0x0800
+#define TASK_STOPPED (TASK_WAKEKILL | __TASK_STOPPED)
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 /* exit_state values */
 #define EXIT_DEAD 0x0010
 #define EXIT_ZOMBIE 0x0020
@@ -36,6 +40,17 @@ struct robust_list_head;
 /* flags */
 #define PF_EXITING 0x00000004
 #define PF_KTHREAD 0x00200000
+
+/* jobctl: this thread is to stop on its way back to user mode (a group stop is under way) */
+#define JOBCTL_STOP_PENDING (1u << 17)
+
+/* signal_struct flags, as Linux numbers them: the group's stop state and what the parent is yet to hear */
+#define SIGNAL_STOP_STOPPED 0x00000001   /* every thread has stopped */
+#define SIGNAL_STOP_CONTINUED 0x00000002 /* SIGCONT came after a stop: wait's WCONTINUED reports it */
+#define SIGNAL_CLD_STOPPED 0x00000010    /* the parent is to be told CLD_STOPPED ... */
+#define SIGNAL_CLD_CONTINUED 0x00000020  /* ... or CLD_CONTINUED */
+#define SIGNAL_CLD_MASK (SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
+#define SIGNAL_STOP_MASK (SIGNAL_CLD_MASK | SIGNAL_STOP_STOPPED | SIGNAL_STOP_CONTINUED)
 
 #define TASK_COMM_LEN 16
 #define THREAD_SIZE (4 * PAGE_SIZE) /* kernel stack */
@@ -84,8 +99,10 @@ struct signal_struct {
 	int live;                         /* ... that have not exited yet */
 	struct list_head thread_head;     /* the tasks, through thread_node */
 	struct k_sigpending shared_pending;
-	int group_exit_code;
+	int group_exit_code;              /* the exit status; while stopped, the stop signal until reported */
 	bool group_exit;                  /* exit_group or a fatal signal is under way */
+	unsigned int flags;               /* SIGNAL_STOP_*, SIGNAL_CLD_*: job control */
+	int group_stop_count;             /* threads still to stop in a group stop */
 	pid_t pgrp;                       /* process group and session (global pids): */
 	pid_t session;                    /* job control, setpgid(2), setsid(2) */
 	struct wait_queue_head wait_chldexit; /* parents in wait4 sleep here */
@@ -99,6 +116,7 @@ struct task_struct {
 	struct thread_struct thread;      /* first: the context switch saves here */
 	volatile long __state;
 	unsigned int flags;
+	unsigned int jobctl;              /* JOBCTL_* */
 	int exit_state;
 	int exit_code;                    /* wait status reported to the parent */
 	int exit_signal;                  /* sent to the parent at exit; -1 for threads */
@@ -172,6 +190,8 @@ void schedule(void);
 void scheduler_tick(void);
 void cond_resched(void); /* a point where long kernel work lets interrupts in and yields at the end of a slice */
 void wake_up_process(struct task_struct *p);
+/* Wake p if its state is one of `state` (TASK_STOPPED: SIGCONT); wake_up_process is TASK_NORMAL. */
+void wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);
 void exit_to_user_mode(struct pt_regs *regs);
 __noreturn void cpu_idle(void);

@@ -71,19 +71,25 @@ static void enqueue(struct task_struct *p)
 	list_add_tail(&p->run_list, &runqueue);
 }
 
-void wake_up_process(struct task_struct *p)
+void wake_up_state(struct task_struct *p, unsigned int state)
 {
-	if (p->__state == TASK_RUNNING)
+	if (!(p->__state & state))
 		return;
 	p->__state = TASK_RUNNING;
 	if (p != current)
 		enqueue(p);
 }
 
+/* A sleeper; never a stopped task, which only SIGCONT or SIGKILL wakes. */
+void wake_up_process(struct task_struct *p)
+{
+	wake_up_state(p, TASK_NORMAL);
+}
+
 void wake_up_new_task(struct task_struct *p)
 {
 	p->time_slice = TIME_SLICE;
-	wake_up_process(p);
+	wake_up_state(p, TASK_NEW);
 }
 
 /* Load the next task's page tables, stack for entries from ring 3, FPU and TLS. */

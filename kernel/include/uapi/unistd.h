@@ -88,6 +88,7 @@
 #define __NR_clock_nanosleep 230
 #define __NR_exit_group 231
 #define __NR_tgkill 234
+#define __NR_waitid 247
 #define __NR_openat 257
 #define __NR_newfstatat 262
 #define __NR_set_robust_list 273
