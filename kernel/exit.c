@@ -20,6 +20,7 @@
 #include <time.h>
 #include <uapi/wait.h>
 #include <errno.h>
+#include <tty.h>
 
 /* A task that exited cannot free its own kernel stack: the next one does. */
 static struct task_struct *dead_task;
@@ -237,7 +238,8 @@ __noreturn void do_exit(int code)
 	tsk->exit_code = code;
 	trace_exit(code);
 	/* The last thread out decides the process's status (Linux's synchronize_group_exit). */
-	if (--tsk->signal->live == 0 && !tsk->signal->group_exit) {
+	bool group_dead = --tsk->signal->live == 0;
+	if (group_dead && !tsk->signal->group_exit) {
 		tsk->signal->group_exit = true;
 		tsk->signal->group_exit_code = code;
 		tsk->signal->flags = 0;
@@ -248,6 +250,8 @@ __noreturn void do_exit(int code)
 	put_nsproxy(tsk->nsproxy);
 	tsk->files = NULL;
 	tsk->fs = NULL;
+	if (group_dead)
+		disassociate_ctty(true); /* a session leader's end: its terminal is free again */
 	exit_notify(tsk);
 	tsk->__state = TASK_UNINTERRUPTIBLE; /* never runs again */
 	schedule();

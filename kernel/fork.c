@@ -218,6 +218,7 @@ static int copy_signal(u64 flags, struct task_struct *p)
 	sig->count = 1;
 	sig->pgrp = current->signal->pgrp; /* a new process starts in its parent's group */
 	sig->session = current->signal->session;
+	sig->tty = current->signal->tty; /* the controlling terminal is inherited */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	INIT_LIST_HEAD(&sig->thread_head);
 	init_waitqueue_head(&sig->wait_chldexit);

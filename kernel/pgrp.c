@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <syscalls.h>
 #include <errno.h>
+#include <tty.h>
 
 /* The process `pid` names (0: the caller), or NULL. */
 static struct task_struct *process_of(pid_t pid)
@@ -74,6 +75,7 @@ long sys_setsid(void)
 	if (pgrp_exists_in_session(me->pid, me->signal->session) && me->signal->pgrp == me->pid)
 		return -EPERM;
 	me->signal->pgrp = me->signal->session = me->pid;
+	proc_clear_tty(me); /* a new session starts without a controlling terminal */
 	return global_pid_vnr(me->pid);
 }
 

@@ -11,4 +11,5 @@
 #include <uapi/errno.h>
 #define ERESTARTSYS 512
 #define ERESTARTNOHAND 514
+#define ENOIOCTLCMD 515 /* a driver's "not mine": the caller tries another or gives ENOTTY */
 #endif

@@ -23,6 +23,7 @@ struct pt_regs;
 struct pid_namespace;
 struct nsproxy;
 struct robust_list_head;
+struct tty_struct;
 
 /* __state values, as Linux numbers them */
 #define TASK_RUNNING 0x0000
@@ -105,6 +106,7 @@ struct signal_struct {
 	int group_stop_count;             /* threads still to stop in a group stop */
 	pid_t pgrp;                       /* process group and session (global pids): */
 	pid_t session;                    /* job control, setpgid(2), setsid(2) */
+	struct tty_struct *tty;           /* the controlling terminal, NULL for none (kernel/fs/tty_jobctrl.c) */
 	struct wait_queue_head wait_chldexit; /* parents in wait4 sleep here */
 	u64 utime, stime;                 /* ticks of the group's threads that have exited */
 	u64 cutime, cstime;               /* ticks of reaped children and their reaped children */

@@ -93,8 +93,9 @@ static volatile int thread_tid;
 static int spinning_thread(void *arg)
 {
 	(void)arg;
-	for (;;)
+	while (shm[2] >= 0)
 		shm[2]++;
+	return 0;
 }
 
 /* Every thread stops: the second thread's counter stands still too. */

@@ -49,6 +49,9 @@ struct pipeline {
 	int background;
 };
 
+/* What an interactive shell ignores itself: typed at the terminal, or sent for touching it from the background. */
+static const int job_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
+
 static int last_status; /* of the last foreground command, for `exit` without a number */
 static int job_control;  /* interactive on a terminal: each job gets a process group */
 
@@ -365,10 +368,9 @@ static int start_pipeline(const struct pipeline *p, pid_t *pids)
 		if (pid > 0 && !pgid)
 			pgid = pid;
 		if (pid == 0) {
-			if (job_control) { /* the shell ignores these; its jobs must not */
-				signal(SIGINT, SIG_DFL);
-				signal(SIGQUIT, SIG_DFL);
-			}
+			if (job_control) /* the shell ignores these; its jobs must not */
+				for (size_t s = 0; s < sizeof(job_signals) / sizeof(job_signals[0]); s++)
+					signal(job_signals[s], SIG_DFL);
 			if (in != STDIN_FILENO) {
 				dup2(in, STDIN_FILENO);
 				close(in);
@@ -400,7 +402,9 @@ static int start_pipeline(const struct pipeline *p, pid_t *pids)
 /* Says how a job ended, as bash does, if it did not simply succeed. */
 static void describe(int status)
 {
-	if (WIFSIGNALED(status))
+	if (WIFSTOPPED(status))
+		fprintf(stderr, "Stopped (signal %d): kill -CONT it to go on\n", WSTOPSIG(status));
+	else if (WIFSIGNALED(status))
 		fprintf(stderr, "%s (signal %d)\n", strsignal(WTERMSIG(status)), WTERMSIG(status));
 	else if (WEXITSTATUS(status))
 		fprintf(stderr, "[exit %d]\n", WEXITSTATUS(status));
@@ -446,10 +450,11 @@ static void run_pipeline(const struct pipeline *p)
 	/* The pipeline's status is its last command's. */
 	int status = 0;
 	for (int i = 0; i < n; i++)
-		waitpid(pids[i], &status, 0);
+		waitpid(pids[i], &status, WUNTRACED);
 	if (job_control)
 		tcsetpgrp(STDIN_FILENO, getpgrp());
-	last_status = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+	last_status = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WIFSTOPPED(status) ? 128 + WSTOPSIG(status)
+										 : WEXITSTATUS(status);
 	describe(status);
 }
 
@@ -526,8 +531,8 @@ static void start_job_control(void)
 	job_control = 1;
 	setpgid(0, 0);
 	tcsetpgrp(STDIN_FILENO, getpgrp());
-	signal(SIGINT, SIG_IGN);
-	signal(SIGQUIT, SIG_IGN);
+	for (size_t s = 0; s < sizeof(job_signals) / sizeof(job_signals[0]); s++)
+		signal(job_signals[s], SIG_IGN);
 }
 
 int main(int argc, char **argv)
