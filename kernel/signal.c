@@ -506,6 +506,36 @@ long sys_pause(void)
 	return -ERESTARTNOHAND;
 }
 
+/* A mask for the length of a call: the old one comes back on the way out, or after the handler that ends it. */
+static void swap_in_sigmask(u64 mask)
+{
+	current->saved_sigmask = current->blocked;
+	current->restore_sigmask = true;
+	current->blocked = mask & ~UNBLOCKABLE;
+}
+
+int set_user_sigmask(const u64 __user *umask, size_t sigsetsize)
+{
+	u64 mask;
+
+	if (!umask)
+		return 0;
+	if (sigsetsize != sizeof(u64))
+		return -EINVAL;
+	if (get_user_obj(&mask, umask))
+		return -EFAULT;
+	swap_in_sigmask(mask);
+	return 0;
+}
+
+void restore_saved_sigmask_unless(bool interrupted)
+{
+	if (interrupted || !current->restore_sigmask)
+		return;
+	current->blocked = current->saved_sigmask;
+	current->restore_sigmask = false;
+}
+
 long sys_rt_sigsuspend(const u64 __user *unewset, size_t sigsetsize)
 {
 	u64 newset;
@@ -514,9 +544,7 @@ long sys_rt_sigsuspend(const u64 __user *unewset, size_t sigsetsize)
 		return -EINVAL;
 	if (get_user_obj(&newset, unewset))
 		return -EFAULT;
-	current->saved_sigmask = current->blocked;
-	current->restore_sigmask = true;
-	current->blocked = newset & ~UNBLOCKABLE;
+	swap_in_sigmask(newset);
 	sleep_until_signal();
 	return -ERESTARTNOHAND;
 }

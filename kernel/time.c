@@ -14,7 +14,6 @@
 #include <cred.h>
 
 #define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
-#define KTIME_MAX ((u64)INT64_MAX)
 
 struct sleeper {
 	struct task_struct *task;
@@ -115,11 +114,6 @@ int clock_read_ns(int clock, u64 *ns)
 	default:
 		return -EINVAL;
 	}
-}
-
-static struct timespec ns_to_timespec(u64 ns)
-{
-	return (struct timespec){ (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC) };
 }
 
 /* A valid timespec as nanoseconds, saturated where it would pass KTIME_MAX. */

@@ -23,6 +23,7 @@ typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long, unsign
 
 static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(read), SYSCALL(write), SYSCALL(open), SYSCALL(close), SYSCALL(stat),
+	SYSCALL(poll), SYSCALL(select), SYSCALL(pselect6), SYSCALL(ppoll),
 	SYSCALL(fstat), SYSCALL(lseek), SYSCALL(mmap), SYSCALL(mprotect), SYSCALL(munmap),
 	SYSCALL(brk), SYSCALL(rt_sigaction), SYSCALL(rt_sigprocmask), SYSCALL(rt_sigreturn),
 	SYSCALL(ioctl), SYSCALL(pread64), SYSCALL(writev), SYSCALL(access), SYSCALL(pipe),

@@ -23,6 +23,7 @@
  */
 #include "vfs.h"
 #include <tty.h>
+#include <poll.h>
 #include <cred.h>
 #include <console.h>
 #include <printk.h>
@@ -339,6 +340,17 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	}
 }
 
+/* Readable as a read would not wait: a line (canonical), or VMIN bytes (1 with a VTIME timer); always writable. */
+static unsigned int tty_poll(struct file *f, struct poll_table *pt)
+{
+	size_t min = tty.termios.c_cc[VMIN] && !tty.termios.c_cc[VTIME] ? tty.termios.c_cc[VMIN] : 1;
+
+	poll_wait(f, &tty.read_wait, pt);
+	if (lflag(ICANON) ? tty.ready > 0 : tty.ready >= min)
+		return POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM;
+	return POLLOUT | POLLWRNORM;
+}
+
 /* /dev/tty is the caller's controlling terminal (ENXIO without one); only /dev/tty1 can become one by opening. */
 static int tty_open(struct inode *inode, struct file *f)
 {
@@ -354,6 +366,7 @@ const struct file_operations tty_fops = {
 	.write = tty_write,
 	.ioctl = tty_ioctl,
 	.stream = true,
+	.poll = tty_poll,
 };
 
 int console_setup_stdio(void)

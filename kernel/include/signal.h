@@ -35,6 +35,10 @@ int check_kill_permission(int sig, struct task_struct *t);
 /* A fault in user mode: deliver `sig` now even if blocked or ignored (code: SEGV_MAPERR, ..., or SI_KERNEL). */
 void force_sig_fault(int sig, int code, unsigned long addr);
 bool signal_pending(const struct task_struct *p);
+/* ppoll, pselect6: the caller's mask from user memory until the call ends (NULL: unchanged); -EINVAL, -EFAULT. */
+int set_user_sigmask(const u64 __user *umask, size_t sigsetsize);
+/* ... and at its end: put the old mask back, unless a signal cut the call short (then after the handler). */
+void restore_saved_sigmask_unless(bool interrupted);
 /* On the way back to user mode: act on pending signals. */
 void do_signal(struct pt_regs *regs);
 

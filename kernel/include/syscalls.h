@@ -16,6 +16,7 @@
 #include <uapi/sched.h>
 #include <uapi/signal.h>
 #include <uapi/siginfo.h>
+#include <uapi/poll.h>
 
 /* files: kernel/fs/ */
 long sys_read(unsigned int fd, char __user *buf, size_t count);
@@ -37,6 +38,13 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_pipe(int __user *fds);
 long sys_pipe2(int __user *fds, int flags);
+long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_ms);
+long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct timespec __user *tsp,
+	       const u64 __user *sigmask, size_t sigsetsize);
+long sys_select(int n, void __user *inp, void __user *outp, void __user *exp, struct timeval __user *tvp);
+struct sigset_argpack;
+long sys_pselect6(int n, void __user *inp, void __user *outp, void __user *exp, struct timespec __user *tsp,
+		  const struct sigset_argpack __user *sig);
 long sys_getcwd(char __user *buf, unsigned long size);
 long sys_chdir(const char __user *path);
 long sys_fchdir(unsigned int fd);
