@@ -315,6 +315,7 @@ static void reset_task_fields(struct task_struct *p, const struct kernel_clone_a
 	p->restore_sigmask = false;
 	p->robust_list = NULL; /* the new thread registers its own (glibc does at start) */
 	p->vfork_done = NULL;
+	p->restart_block.fn = NULL;
 	p->set_child_tid = flags & CLONE_CHILD_SETTID ? args->child_tid : NULL;
 	p->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
 	p->start_time = jiffies;

@@ -349,8 +349,10 @@ void do_signal(struct pt_regs *regs)
 	/* A handler runs: an interrupted call is restarted only with SA_RESTART, never for NOHAND. */
 	if (in_syscall(regs) && regs->rax == (u64)-ERESTARTSYS && (ka->flags & SA_RESTART))
 		syscall_restart(regs);
-	else if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND))
+	else if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND ||
+				       regs->rax == (u64)-ERESTART_RESTARTBLOCK))
 		regs->rax = -EINTR;
+	p->restart_block.fn = NULL; /* what was left to go on with ends here (Linux: at sigreturn) */
 	/* After rt_sigsuspend the handler returns to the mask from before the call. */
 	u64 oldmask = p->restore_sigmask ? p->saved_sigmask : p->blocked;
 	if (setup_rt_frame(&info, ka, regs, oldmask)) {
@@ -504,6 +506,16 @@ long sys_pause(void)
 {
 	sleep_until_signal();
 	return -ERESTARTNOHAND;
+}
+
+/* The call a stop interrupted goes on (exit_to_user_mode made this the call); EINTR if there is none. */
+long sys_restart_syscall(void)
+{
+	struct restart_block *rb = &current->restart_block;
+	long (*fn)(struct restart_block *) = rb->fn;
+
+	rb->fn = NULL;
+	return fn ? fn(rb) : -EINTR;
 }
 
 /* A mask for the length of a call: the old one comes back on the way out, or after the handler that ends it. */

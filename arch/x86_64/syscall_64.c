@@ -35,7 +35,7 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(gettid), SYSCALL(tkill), SYSCALL(futex), SYSCALL(getdents64),
 	SYSCALL(set_tid_address), SYSCALL(clock_gettime), SYSCALL(clock_getres),
 	SYSCALL(clock_nanosleep), SYSCALL(gettimeofday), SYSCALL(time), SYSCALL(clock_settime),
-	SYSCALL(settimeofday), SYSCALL(exit_group), SYSCALL(tgkill),
+	SYSCALL(settimeofday), SYSCALL(exit_group), SYSCALL(restart_syscall), SYSCALL(tgkill),
 	SYSCALL(openat), SYSCALL(newfstatat), SYSCALL(pipe2), SYSCALL(prlimit64),
 	SYSCALL(getrandom), SYSCALL(clone3), SYSCALL(setpgid), SYSCALL(getpgid), SYSCALL(getpgrp),
 	SYSCALL(setsid), SYSCALL(getsid), SYSCALL(getrlimit), SYSCALL(setrlimit), SYSCALL(getrusage),

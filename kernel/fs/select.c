@@ -159,11 +159,31 @@ free_fds:
 	return ret;
 }
 
+static long do_restart_poll(struct restart_block *rb);
+
+/* poll's timeout is not written back: after a stop, restart_syscall goes on to the same deadline (Linux's way). */
+static long poll_until(struct pollfd __user *ufds, unsigned int nfds, u64 deadline)
+{
+	long ret = do_sys_poll(ufds, nfds, deadline);
+
+	if (ret == -ERESTARTNOHAND) {
+		current->restart_block = (struct restart_block){ .fn = do_restart_poll, .deadline = deadline,
+								 .poll = { ufds, nfds } };
+		ret = -ERESTART_RESTARTBLOCK;
+	}
+	return ret;
+}
+
+static long do_restart_poll(struct restart_block *rb)
+{
+	return poll_until(rb->poll.ufds, rb->poll.nfds, rb->deadline);
+}
+
 long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_ms)
 {
 	struct timespec ts = { timeout_ms / MSEC_PER_SEC, (timeout_ms % MSEC_PER_SEC) * NSEC_PER_MSEC };
 
-	return do_sys_poll(ufds, nfds, timeout_ms < 0 ? KTIME_MAX : poll_deadline(&ts));
+	return poll_until(ufds, nfds, timeout_ms < 0 ? KTIME_MAX : poll_deadline(&ts));
 }
 
 /*

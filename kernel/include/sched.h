@@ -24,6 +24,8 @@ struct pid_namespace;
 struct nsproxy;
 struct robust_list_head;
 struct tty_struct;
+struct timespec;
+struct pollfd;
 
 /* __state values, as Linux numbers them */
 #define TASK_RUNNING 0x0000
@@ -65,6 +67,22 @@ struct thread_struct {
 	unsigned long fsbase;    /* user FS base (TLS), arch_prctl(ARCH_SET_FS) */
 	unsigned long gsbase;
 	struct fpu_state fpu;    /* user x87/SSE registers while switched out */
+};
+
+/* How restart_syscall(2) goes on with a call a stop interrupted: to the same deadline. */
+struct restart_block {
+	long (*fn)(struct restart_block *rb); /* NULL: nothing to go on with (EINTR) */
+	u64 deadline;                         /* absolute, on the call's clock */
+	union {
+		struct {
+			int clock;
+			struct timespec __user *rem;
+		} nanosleep;
+		struct {
+			struct pollfd __user *ufds;
+			unsigned int nfds;
+		} poll;
+	};
 };
 
 struct vfork_completion {
@@ -155,6 +173,7 @@ struct task_struct {
 	int __user *set_child_tid;        /* CLONE_CHILD_SETTID */
 	int __user *clear_child_tid;      /* CLONE_CHILD_CLEARTID, set_tid_address */
 	struct robust_list_head __user *robust_list; /* set_robust_list: futexes to release at exit */
+	struct restart_block restart_block; /* set by a call that returns -ERESTART_RESTARTBLOCK */
 	struct vfork_completion *vfork_done; /* CLONE_VFORK: the parent waiting for our exec or exit */
 	unsigned long fault_address;      /* si_addr of the last fault signal */
 	unsigned long sas_ss_sp;          /* sigaltstack: base of the alternate signal stack */

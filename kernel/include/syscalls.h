@@ -61,6 +61,7 @@ long sys_execve(const char __user *filename, const char __user *const __user *ar
 long sys_exit(int code);
 long sys_exit_group(int code);
 long sys_wait4(pid_t pid, int __user *status, int options, struct rusage __user *ru);
+long sys_restart_syscall(void);
 long sys_waitid(int which, pid_t upid, siginfo_t __user *infop, int options, struct rusage __user *ru);
 long sys_getpid(void);
 long sys_getppid(void);

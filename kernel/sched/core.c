@@ -17,6 +17,7 @@
 #include <asm/desc.h>
 #include <asm/cpu.h>
 #include <asm/ptrace.h>
+#include <uapi/unistd.h>
 
 #define TIME_SLICE 5 /* ticks (50 ms at HZ = 100) */
 
@@ -189,9 +190,13 @@ void exit_to_user_mode(struct pt_regs *regs)
 		current->blocked = current->saved_sigmask;
 		current->restore_sigmask = false;
 	}
-	/* Interrupted, but no handler ran (the signal was ignored): just call again. */
-	if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND))
+	/* Interrupted, but no handler ran (a stop, or a signal that was ignored): just call again. */
+	if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND)) {
 		syscall_restart(regs);
+	} else if (in_syscall(regs) && regs->rax == (u64)-ERESTART_RESTARTBLOCK) {
+		regs->orig_rax = __NR_restart_syscall; /* go on where the call left off */
+		syscall_restart(regs);
+	}
 }
 
 u64 nr_context_switches(void)

@@ -6,7 +6,8 @@
  * Linux's status encoding, and the parent gets SIGCHLD with CLD_STOPPED /
  * CLD_CONTINUED unless it set SA_NOCLDSTOP.  Sending a stop signal discards
  * a pending SIGCONT and SIGCONT discards pending stop signals; a blocking
- * read interrupted by a stop goes on after SIGCONT.  The terminal's stop
+ * read and a nanosleep interrupted by a stop go on after SIGCONT (the
+ * sleep to its first deadline, through restart_syscall).  The terminal's stop
  * signals do not stop an orphaned process group, and a group that becomes
  * orphaned with a stopped member gets SIGHUP and SIGCONT.  No terminal is
  * needed: everything here runs on the host Linux too.
@@ -288,6 +289,35 @@ static void read_survives_stop(void)
 	close(fds[1]);
 }
 
+/* A nanosleep that a stop interrupts goes on after SIGCONT to its end, neither failing nor ending early. */
+static void nanosleep_survives_stop(void)
+{
+	int status = -1;
+	struct timespec t0, t1;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		struct timespec req = { 1, 0 }, start, end;
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		int r = nanosleep(&req, NULL);
+		clock_gettime(CLOCK_MONOTONIC, &end);
+		long ms = (end.tv_sec - start.tv_sec) * 1000 + (end.tv_nsec - start.tv_nsec) / 1000000;
+		_exit(r == 0 && ms >= 1000 ? 0 : 1);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pause_ms(300);
+	kill(pid, SIGSTOP);
+	waitpid(pid, &status, WUNTRACED);
+	pause_ms(200);
+	kill(pid, SIGCONT);
+	CHECK("nanosleep_goes_on_after_stop", waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+						      WEXITSTATUS(status) == 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	/* About 1000 ms: started again from the beginning it would take 1500. */
+	CHECK("nanosleep_restart_keeps_deadline", ms < 1350);
+}
+
 /*
  * In a new session (so no parent outside the group counts), a process
  * whose parent has gone is in an orphaned group: SIGTSTP does not stop it
@@ -369,6 +399,7 @@ int main(void)
 	waitid_reports();
 	discarding();
 	read_survives_stop();
+	nanosleep_survives_stop();
 	orphaned_groups();
 	return test_done();
 }

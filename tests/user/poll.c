@@ -3,7 +3,7 @@
  * files and (on Cowl) the console: what each end of a pipe reports (POLLIN,
  * POLLOUT, POLLHUP, POLLERR), a closed fd (POLLNVAL, EBADF for select),
  * timeouts that never end early, a wake-up from another process, EINTR
- * from a signal (SA_RESTART or not), the mask ppoll and pselect swap in,
+ * from a signal (SA_RESTART or not), a stop that poll sleeps through, the mask ppoll and pselect swap in,
  * the time left that select writes back, and the bad arguments Linux
  * refuses.  The console part needs a terminal: Cowl only (none on the
  * host, and Cowl has no pty to make one).
@@ -109,6 +109,29 @@ static void timeouts(void)
 	FD_SET(fds[0], &w); /* the read end is never writable */
 	CHECK_EQ("select_counts_each_ready_set", select(fds[1] + 1, &r, &w, NULL, NULL), 2);
 	CHECK("select_sets_say_which", FD_ISSET(fds[0], &r) && FD_ISSET(fds[1], &w) && !FD_ISSET(fds[0], &w));
+	close(fds[0]);
+	close(fds[1]);
+}
+
+/* A poll that a stop interrupts goes on after SIGCONT to its first deadline: it times out, no EINTR. */
+static void poll_survives_stop(void)
+{
+	int fds[2], status = -1;
+
+	if (pipe(fds) < 0)
+		return;
+	long t0 = now_ms();
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(poll_one(fds[0], POLLIN, 1000) == 0 && now_ms() - t0 >= 1000 ? 0 : 1);
+	sleep_ms(300);
+	kill(pid, SIGSTOP);
+	waitpid(pid, &status, WUNTRACED);
+	sleep_ms(200);
+	kill(pid, SIGCONT);
+	CHECK("poll_goes_on_after_stop", waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+						 WEXITSTATUS(status) == 0);
+	CHECK("poll_restart_keeps_deadline", now_ms() - t0 < 1350); /* from the beginning again: 1500 */
 	close(fds[0]);
 	close(fds[1]);
 }
@@ -248,6 +271,7 @@ int main(void)
 {
 	pipe_ends();
 	timeouts();
+	poll_survives_stop();
 	interrupted();
 	select_errors();
 	if (on_cowl()) {

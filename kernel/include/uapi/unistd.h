@@ -83,6 +83,7 @@
 #define __NR_time 201
 #define __NR_futex 202
 #define __NR_getdents64 217
+#define __NR_restart_syscall 219
 #define __NR_set_tid_address 218
 #define __NR_clock_settime 227
 #define __NR_clock_gettime 228
