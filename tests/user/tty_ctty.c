@@ -6,7 +6,7 @@
  * opening /dev/tty1 as a session leader does; then TIOCGSID, TIOCGPGRP and
  * /proc/PID/stat show the session and foreground group, TIOCSPGRP checks
  * its argument as Linux does, a background group that reads gets SIGTTIN
- * (EIO when it ignores it), one that changes the modes or writes with
+ * (EIO when it ignores it or is orphaned), one that changes the modes or writes with
  * TOSTOP gets SIGTTOU, Ctrl-C, Ctrl-Z and Ctrl-\ (typed with TIOCSTI) signal
  * the foreground group, canonical and raw reads see the typed bytes,
  * TIOCSWINSZ sends SIGWINCH, and when the session leader exits or gives
@@ -14,6 +14,7 @@
  * terminal is free.  The host runs without a terminal and Cowl has no
  * pseudo-terminals to give it one, so those checks are Cowl's only.
  */
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
@@ -156,6 +157,34 @@ static int bg_write(int fd)
 	return write(fd, "\n", 1) == 1 ? 0 : errno;
 }
 
+static char read_timed(int fd)
+{
+	char c = 0;
+	struct timespec ts = { 0, 20000000 };
+
+	for (int i = 0; i < 150 && read(fd, &c, 1) != 1; i++)
+		nanosleep(&ts, NULL);
+	return c;
+}
+
+static int orphan_pipe[2];
+
+/* A group of its own whose parent, its only link to the session, has gone: orphaned, so a read is EIO. */
+static int bg_read_orphaned(int fd)
+{
+	pid_t parent = getpid();
+
+	if (fork() == 0) {
+		setpgid(0, 0);
+		while (getppid() == parent)
+			sched_yield();
+		char c = bg_read(fd) == EIO ? 'e' : 'x';
+		write(orphan_pipe[1], &c, 1);
+		_exit(0);
+	}
+	return 0;
+}
+
 static int background(void)
 {
 	int fd = open(TTY, O_RDWR);
@@ -173,6 +202,9 @@ static int background(void)
 		return 5;
 	if (in_background(fd, bg_write) != 0)
 		return 6;
+	if (pipe2(orphan_pipe, O_NONBLOCK) < 0 || in_background(fd, bg_read_orphaned) != 0 ||
+	    read_timed(orphan_pipe[0]) != 'e')
+		return 8;
 	tcgetattr(fd, &saved);
 	t = saved;
 	t.c_lflag |= TOSTOP;
@@ -297,16 +329,6 @@ static int hangup_on_exit(void)
 static int hangup_on_notty(void)
 {
 	return hangup(1);
-}
-
-static char read_timed(int fd)
-{
-	char c = 0;
-	struct timespec ts = { 0, 20000000 };
-
-	for (int i = 0; i < 150 && read(fd, &c, 1) != 1; i++)
-		nanosleep(&ts, NULL);
-	return c;
 }
 
 static void console_checks(void)
