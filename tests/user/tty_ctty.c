@@ -5,9 +5,10 @@
  * /dev/console or with O_NOCTTY does not make it the controlling terminal,
  * opening /dev/tty1 as a session leader does; then TIOCGSID, TIOCGPGRP and
  * /proc/PID/stat show the session and foreground group, TIOCSPGRP checks
- * its argument as Linux does, a background group that reads gets SIGTTIN
- * (EIO when it ignores it or is orphaned), one that changes the modes or writes with
- * TOSTOP gets SIGTTOU, Ctrl-C, Ctrl-Z and Ctrl-\ (typed with TIOCSTI) signal
+ * its argument as Linux does, TIOCSCTTY refuses another session's terminal
+ * unless root steals it (arg 1), a background group that reads gets SIGTTIN
+ * (EIO when it ignores it or is orphaned), one that changes the modes or
+ * the foreground group, or writes with TOSTOP, gets SIGTTOU, Ctrl-C, Ctrl-Z and Ctrl-\ (typed with TIOCSTI) signal
  * the foreground group, canonical and raw reads see the typed bytes,
  * TIOCSWINSZ sends SIGWINCH, and when the session leader exits or gives
  * the terminal up (TIOCNOTTY) the foreground group gets SIGHUP and the
@@ -103,7 +104,18 @@ static int set_foreground(void)
 		_exit(tty_ioctl(fd, TIOCSCTTY, 0) == -1 && errno == EPERM ? 0 : 1);
 	int status;
 	waitpid(child, &status, 0);
-	return status == 0 ? 0 : 6;
+	if (status != 0)
+		return 6;
+	/* Another session may not take it, unless root asks to steal it (arg 1); then it is no longer ours. */
+	child = fork();
+	if (child == 0) {
+		setsid();
+		int taken = tty_ioctl(fd, TIOCSCTTY, 0) == -1 && errno == EPERM && tty_ioctl(fd, TIOCSCTTY, (void *)1) == 0;
+		_exit(taken && tcgetpgrp(fd) == getpgrp() ? 0 : 1);
+	}
+	waitpid(child, &status, 0);
+	pid_t pgrp;
+	return status == 0 && tty_ioctl(fd, TIOCGPGRP, &pgrp) == -1 && errno == ENOTTY ? 0 : 7;
 }
 
 /*
@@ -150,6 +162,11 @@ static int bg_set_modes_ignoring(int fd)
 {
 	signal(SIGTTOU, SIG_IGN);
 	return bg_set_modes(fd);
+}
+
+static int bg_set_foreground(int fd)
+{
+	return tcsetpgrp(fd, getpgrp()) == 0 ? 0 : errno;
 }
 
 static int bg_write(int fd)
@@ -202,6 +219,8 @@ static int background(void)
 		return 5;
 	if (in_background(fd, bg_write) != 0)
 		return 6;
+	if (in_background(fd, bg_set_foreground) != (SIGTTOU << 8 | 0x7f))
+		return 9;
 	if (pipe2(orphan_pipe, O_NONBLOCK) < 0 || in_background(fd, bg_read_orphaned) != 0 ||
 	    read_timed(orphan_pipe[0]) != 'e')
 		return 8;
