@@ -8,8 +8,9 @@
  * its argument as Linux does, TIOCSCTTY refuses another session's terminal
  * unless root steals it (arg 1), a background group that reads gets SIGTTIN
  * (EIO when it ignores it or is orphaned), one that changes the modes or
- * the foreground group, or writes with TOSTOP, gets SIGTTOU, Ctrl-C, Ctrl-Z and Ctrl-\ (typed with TIOCSTI) signal
- * the foreground group, canonical and raw reads see the typed bytes,
+ * the foreground group, or writes with TOSTOP, gets SIGTTOU, Ctrl-C,
+ * Ctrl-Z and Ctrl-\ (typed with TIOCSTI) signal the foreground group,
+ * canonical and raw reads see the typed bytes,
  * TIOCSWINSZ sends SIGWINCH, and when the session leader exits or gives
  * the terminal up (TIOCNOTTY) the foreground group gets SIGHUP and the
  * terminal is free.  The host runs without a terminal and Cowl has no
