@@ -1,7 +1,15 @@
 /*
- * COM1, the 16550 UART at I/O port 0x3f8: 115200 baud, 8N1, FIFOs on.
- * Output is polled (the transmit register drains quickly under QEMU);
- * input raises IRQ 4, handled by serial_interrupt().
+ * COM1, the 16550 UART at I/O port 0x3f8: 115200 baud, 8N1.  Output is
+ * polled (the transmit register drains quickly under QEMU); input raises
+ * IRQ 4, handled by serial_interrupt().
+ *
+ * The FIFOs stay as the firmware left them (GRUB leaves them off).
+ * Turning them on or clearing them empties the receiver (16550 data sheet,
+ * FCR), and standard input piped into QEMU is there from reset: a byte
+ * that came in between draining the receiver and writing FCR was lost (the
+ * second byte of every piped input).  Left alone, what arrives before the
+ * console wants input waits in the UART, QEMU holding the rest back, until
+ * the interrupt reads it.
  */
 #include <console.h>
 #include <asm/io.h>
@@ -10,7 +18,6 @@
 #define COM1 0x3f8
 #define UART_DATA 0
 #define UART_IER 1    /* interrupt enable */
-#define UART_FCR 2    /* FIFO control */
 #define UART_LCR 3    /* line control */
 #define UART_MCR 4    /* modem control: OUT2 gates the IRQ line */
 #define UART_LSR 5    /* line status */
@@ -18,24 +25,13 @@
 #define LSR_THR_EMPTY 0x20
 #define IRQ_COM1 4
 
-/*
- * A byte that reached the receive register before the kernel set the UART
- * up (standard input piped into QEMU is there from reset).  Enabling the
- * FIFOs clears them, so it is kept here and handed to the console once
- * input is wanted.
- */
-static int early_byte = -1;
-
 void serial_init(void)
 {
-	if (inb(COM1 + UART_LSR) & LSR_DATA_READY)
-		early_byte = inb(COM1 + UART_DATA);
 	outb(COM1 + UART_IER, 0x00);
 	outb(COM1 + UART_LCR, 0x80);  /* DLAB on: next two ports are the divisor */
 	outb(COM1 + 0, 1);            /* 115200 / 1 */
 	outb(COM1 + 1, 0);
 	outb(COM1 + UART_LCR, 0x03);  /* 8 bits, no parity, 1 stop, DLAB off */
-	outb(COM1 + UART_FCR, 0xc7);  /* enable and clear FIFOs, 14-byte threshold */
 	outb(COM1 + UART_MCR, 0x0b);  /* DTR, RTS, OUT2 */
 }
 
@@ -65,9 +61,6 @@ static void serial_interrupt(void)
 
 void serial_enable_rx_irq(void)
 {
-	if (early_byte >= 0)
-		console_input_char((char)early_byte);
-	early_byte = -1;
 	request_irq(IRQ_COM1, serial_interrupt);
 	outb(COM1 + UART_IER, 0x01); /* interrupt when data is received */
 }
