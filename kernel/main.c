@@ -22,6 +22,7 @@
 #include <asm/processor.h>
 #include <asm/desc.h>
 #include <asm/cpu.h>
+#include <asm/percpu.h>
 #include <sched.h>
 #include <fs.h>
 #include <trace.h>
@@ -102,6 +103,7 @@ static void start_processes(void)
 __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 {
 	tsc_at_entry = rdtsc();
+	percpu_setup(0, &init_task);
 	serial_init();
 	vga_init();
 	multiboot2_parse(mb_magic, mb_info);

@@ -14,6 +14,7 @@
 #include <asm/segment.h>
 #include <asm/pgtable.h>
 #include <asm/cpu.h>
+#include <asm/percpu.h>
 
 /*
  * GCC prints the constant as an immediate operand, `$value`, which the
@@ -32,6 +33,10 @@ void asm_offsets(void)
 	OFFSET(PT_RIP, pt_regs, rip);
 	OFFSET(PT_CS, pt_regs, cs);
 	OFFSET(PT_RSP, pt_regs, rsp);
+
+	/* entry.asm: the per-CPU area through GS */
+	OFFSET(PCPU_TOP_OF_STACK, percpu, top_of_stack);
+	OFFSET(PCPU_USER_RSP, percpu, user_rsp);
 
 	DEFINE(__KERNEL_CS, __KERNEL_CS);
 	DEFINE(__KERNEL_DS, __KERNEL_DS);

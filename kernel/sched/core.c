@@ -35,7 +35,6 @@ struct task_struct init_task = {
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.thread_node = LIST_HEAD_INIT(init_task.thread_node),
 };
-struct task_struct *current = &init_task;
 LIST_HEAD(task_list);
 bool need_resched;
 struct kernel_cpustat kcpustat;
@@ -112,7 +111,10 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 	fpu_restore(&next->thread.fpu);
 	prev->thread.fsbase = rdmsr(MSR_FS_BASE);
 	wrmsr(MSR_FS_BASE, next->thread.fsbase);
-	current = next;
+	/* The user's GS base is in KERNEL_GS_BASE while the kernel runs (entry.asm). */
+	prev->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
+	wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
+	this_cpu_write(current_task, next);
 	trace_switch(prev->pid, next->pid);
 	switch_context(&prev->thread.sp, next->thread.sp);
 }

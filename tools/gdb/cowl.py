@@ -34,6 +34,11 @@ EXIT_ZOMBIE, EXIT_DEAD = 0x0020, 0x0010
 # vm_flags (kernel/include/mm.h).
 VM_READ, VM_WRITE, VM_EXEC, VM_SHARED = 0x1, 0x2, 0x4, 0x8
 
+# `current` is a C macro (kernel/include/sched.h): the task in the per-CPU
+# area (asm/percpu.h) of the CPU gdb looks at.  QEMU's gdb stub shows CPU n
+# as thread n + 1; without a target $_thread is 0.
+gdb.execute("macro define current (percpu_areas[$_thread > 0 ? $_thread - 1 : 0].current_task)")
+
 
 def offset_of(type_name, field):
     for f in gdb.lookup_type(type_name).fields():
