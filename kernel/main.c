@@ -23,6 +23,8 @@
 #include <asm/desc.h>
 #include <asm/cpu.h>
 #include <asm/percpu.h>
+#include <asm/acpi.h>
+#include <smp.h>
 #include <sched.h>
 #include <fs.h>
 #include <trace.h>
@@ -117,6 +119,7 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 	timer_init();
 	timekeeping_init();
 	print_banner();
+	acpi_init();
 
 	const char *trace = cmdline_get(&kernel_cmdline, "trace");
 	if (trace && (int)(trace_mask = trace_parse(trace)) < 0) {
@@ -124,6 +127,7 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 		trace_mask = 0;
 	}
 	start_processes();
+	smp_init();
 	const char *selection = cmdline_get(&kernel_cmdline, "selftest");
 	if (selection)
 		run_selftests(selection);

@@ -16,7 +16,7 @@
 #define SEG(access, flags) (0x000000000000fffful | (u64)(access) << 40 | (u64)(flags) << 52 | 0xful << 48)
 
 static const u64 gdt_template[GDT_ENTRIES] = {
-	[1] = SEG(0x9a, 0xc),                   /* kernel 32-bit code, unused */
+	[GDT_ENTRY_KERNEL32_CS] = SEG(0x9a, 0xc), /* kernel 32-bit code, unused after boot */
 	[GDT_ENTRY_KERNEL_CS] = SEG(0x9a, 0xa), /* ring 0 code, L=1 */
 	[GDT_ENTRY_KERNEL_DS] = SEG(0x92, 0xc), /* ring 0 data */
 	[GDT_ENTRY_USER32_CS] = SEG(0xfa, 0xc), /* ring 3 32-bit code (SYSRET base) */

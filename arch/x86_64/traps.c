@@ -1,6 +1,6 @@
 /*
  * Where every interrupt and exception lands (from entry.asm).  IRQs go to
- * the PIC driver.  An exception raised by a user program becomes a signal to
+ * the PIC driver, IPIs to kernel/smp.c.  An exception raised by a user program becomes a signal to
  * it, as on Linux (arch/x86/kernel/traps.c); one raised by the kernel is
  * either expected (a fixup in __ex_table) or a bug: an oops (dumpstack.c).
  */
@@ -11,6 +11,8 @@
 #include <extable.h>
 #include <signal.h>
 #include <asm/pic.h>
+#include <asm/apic.h>
+#include <smp.h>
 #include <asm/traps.h>
 #include <bug.h>
 
@@ -72,4 +74,7 @@ void interrupt_dispatch(struct pt_regs *regs)
 		do_exception(regs, vec);
 	else if (vec < IRQ_BASE_VECTOR + 16)
 		pic_handle_irq(vec - IRQ_BASE_VECTOR);
+	else if (vec == CALL_FUNCTION_VECTOR)
+		smp_call_function_interrupt();
+	/* SPURIOUS_APIC_VECTOR takes no EOI (Intel SDM vol. 3A, 10.9); nothing else is sent. */
 }

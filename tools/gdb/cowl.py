@@ -126,7 +126,7 @@ class CowlPs(gdb.Command):
         gdb.write("  %5s %5s %-5s %3s %-18s %s\n" % ("PID", "TGID", "STATE", "CPU", "MM", "COMM"))
         for t in all_tasks():
             mark = "*" if int(t.address) == current else " "
-            # Cowl runs on one CPU: every task is on CPU 0.
+            # Only the boot CPU runs tasks so far (docs/smp.md): every task is on CPU 0.
             gdb.write("%s %5d %5d %-5s %3d 0x%016x %s\n" % (
                 mark, int(t["pid"]), int(t["tgid"]), task_state(t), 0,
                 int(t["mm"]), t["comm"].string()))
