@@ -5,7 +5,9 @@
  * boot CPU's LINT0 is programmed as ExtINT, the "virtual wire" that hands
  * the PIC's INTR to that CPU (10.5.1; MultiProcessor Specification 1.4,
  * 3.6.2.2), masked on the other CPUs.  The local APIC itself is for the
- * IPIs between CPUs.
+ * IPIs between CPUs and, on the APs, the timer (10.5.4) that gives each
+ * its own tick; the boot CPU keeps the PIT's (arch/x86_64/timer.c) until
+ * the scheduler runs tasks on the APs (issue 12.3).
  */
 #include <asm/apic.h>
 #include <asm/cpu.h>
@@ -26,6 +28,9 @@
 #define APIC_LVT_LINT0 0x350
 #define APIC_LVT_LINT1 0x360
 #define APIC_LVT_ERROR 0x370
+#define APIC_TIMER_INITIAL 0x380
+#define APIC_TIMER_CURRENT 0x390
+#define APIC_TIMER_DIVIDE 0x3e0
 
 #define APIC_SVR_ENABLE (1u << 8)    /* 10.4.3: software enable */
 #define APIC_LVT_MASKED (1u << 16)
@@ -38,8 +43,12 @@
 #define APIC_INT_ASSERT (1u << 14)
 #define APIC_INT_LEVELTRIG (1u << 15)
 #define APIC_DEST_SHIFT 24           /* in ICR_HIGH */
+#define APIC_TIMER_PERIODIC (1u << 17)
+#define APIC_TIMER_DIV_16 0x3        /* divide configuration: the timer's clock / 16 (10.5.4, figure 10-10) */
+#define CALIBRATE_US 10000
 
 static u8 *lapic; /* the registers, mapped by the boot CPU (ioremap) */
+static u32 timer_count_per_tick; /* timer counts (clock / 16) in 1/HZ s, measured by the boot CPU */
 
 static u32 apic_read(u32 reg) { return readl(lapic + reg); }
 static void apic_write(u32 reg, u32 v) { writel(v, lapic + reg); }
@@ -80,6 +89,30 @@ static void send_icr(u32 apic_id, u32 low)
 	apic_write(APIC_ICR_LOW, low);
 	while (apic_read(APIC_ICR_LOW) & APIC_ICR_BUSY)
 		cpu_relax();
+}
+
+/*
+ * Count the timer down for CALIBRATE_US on the TSC (the PIT calibrated it):
+ * the timer's clock is the bus or core crystal clock, which only the
+ * measurement tells (10.5.4).  The same on every CPU of one machine.
+ */
+void lapic_timer_calibrate(void)
+{
+	apic_write(APIC_TIMER_DIVIDE, APIC_TIMER_DIV_16);
+	apic_write(APIC_LVT_TIMER, APIC_LVT_MASKED);
+	apic_write(APIC_TIMER_INITIAL, 0xffffffff);
+	udelay(CALIBRATE_US);
+	u32 counted = 0xffffffff - apic_read(APIC_TIMER_CURRENT);
+	apic_write(APIC_TIMER_INITIAL, 0);
+	timer_count_per_tick = (u64)counted * (USEC_PER_SEC / HZ) / CALIBRATE_US;
+}
+
+/* Periodic, HZ times a second, on LOCAL_TIMER_VECTOR. */
+void lapic_timer_start(void)
+{
+	apic_write(APIC_TIMER_DIVIDE, APIC_TIMER_DIV_16);
+	apic_write(APIC_LVT_TIMER, APIC_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
+	apic_write(APIC_TIMER_INITIAL, timer_count_per_tick);
 }
 
 void apic_send_ipi(u32 apic_id, u8 vector)

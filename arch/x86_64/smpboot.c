@@ -96,10 +96,18 @@ __noreturn void start_secondary(void)
 	syscall_init();
 	lapic_init();
 	tss_set_kernel_stack((unsigned long)idle->stack + THREAD_SIZE);
+	lapic_timer_start();
 	set_cpu_online(cpu);
-	/* Until the scheduler runs tasks on APs (issue 12.3) an AP only takes interrupts: IPIs. */
+	/* Until the scheduler runs tasks on APs (issue 12.3) an AP only takes interrupts: its tick and IPIs. */
 	for (;;)
 		safe_halt();
+}
+
+/* An AP's tick: only counted, until it is the scheduler's tick there (issue 12.3). */
+void smp_apic_timer_interrupt(void)
+{
+	this_cpu()->apic_timer_irqs++;
+	lapic_eoi();
 }
 
 static bool boot_cpu(unsigned int cpu, u32 apic_id)
@@ -144,8 +152,10 @@ void smp_init(void)
 		pr_warn("smp: the trampoline page %lx is in use: one CPU\n", TRAMPOLINE_PHYS);
 		max = 1;
 	}
-	if (max > 1)
+	if (max > 1 && madt.nr_cpus > 1) {
+		lapic_timer_calibrate();
 		memcpy(__va(TRAMPOLINE_PHYS), __va((unsigned long)trampoline_start), trampoline_end - trampoline_start);
+	}
 	for (unsigned i = 0; i < madt.nr_cpus && cpu < max; i++)
 		if (madt.apic_ids[i] != self && boot_cpu(cpu, madt.apic_ids[i]))
 			cpu++;

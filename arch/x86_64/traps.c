@@ -76,5 +76,7 @@ void interrupt_dispatch(struct pt_regs *regs)
 		pic_handle_irq(vec - IRQ_BASE_VECTOR);
 	else if (vec == CALL_FUNCTION_VECTOR)
 		smp_call_function_interrupt();
+	else if (vec == LOCAL_TIMER_VECTOR)
+		smp_apic_timer_interrupt();
 	/* SPURIOUS_APIC_VECTOR takes no EOI (Intel SDM vol. 3A, 10.9); nothing else is sent. */
 }

@@ -9,6 +9,7 @@
 #include <sched.h>
 #include <string.h>
 #include <printk.h>
+#include <time.h>
 #include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/cpu.h>
@@ -121,4 +122,22 @@ KERNEL_TEST(spinlock_irqsave_restores_flags)
 #ifdef CONFIG_DEBUG_SPINLOCK
 	KT_ASSERT(lock.owner_cpu == -1);
 #endif
+}
+
+/* Each AP's local APIC timer ticks at HZ: over 100 ms (10 ticks), at least some and not many more. */
+KERNEL_TEST(smp_ap_timer_ticks)
+{
+	u64 before[NR_CPUS];
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		before[cpu] = READ_ONCE(per_cpu_area(cpu)->apic_timer_irqs);
+	udelay(100000);
+	for_each_online_cpu(cpu) {
+		u64 ticks = READ_ONCE(per_cpu_area(cpu)->apic_timer_irqs) - before[cpu];
+		if (cpu == 0)
+			KT_ASSERT(ticks == 0); /* the boot CPU's tick is still the PIT's */
+		else
+			KT_ASSERT(ticks >= 2 && ticks <= 12); /* a loaded host may drop some (QEMU coalesces), never add */
+	}
 }

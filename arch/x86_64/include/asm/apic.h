@@ -8,11 +8,16 @@
 #include <types.h>
 
 /* Vectors above the PIC's 32-47, as Linux numbers them (arch/x86/include/asm/irq_vectors.h). */
+#define LOCAL_TIMER_VECTOR 0xec
 #define CALL_FUNCTION_VECTOR 0xfc
 #define SPURIOUS_APIC_VECTOR 0xff
 
 /* Enable this CPU's local APIC, the 8259 PIC's interrupts passing through the boot CPU's. */
 void lapic_init(void);
+/* Boot CPU: measure the local APIC timer's rate against the TSC. */
+void lapic_timer_calibrate(void);
+/* This CPU's timer: an interrupt on LOCAL_TIMER_VECTOR HZ times a second. */
+void lapic_timer_start(void);
 /* This CPU's local APIC id. */
 u32 lapic_id(void);
 /* End of an interrupt the local APIC delivered (not one of the PIC's). */

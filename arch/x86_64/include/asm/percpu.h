@@ -34,6 +34,7 @@ struct percpu {
 	unsigned int cpu;                 /* smp_processor_id() */
 	u32 apic_id;                      /* the local APIC id (the MADT's, arch/x86_64/acpi.c) */
 	bool call_pending;                /* an on_each_cpu() request waits for this CPU (kernel/smp.c) */
+	u64 apic_timer_irqs;              /* local APIC timer ticks taken (Linux's irq_stat field) */
 	u64 gdt[GDT_ENTRIES] __aligned(16);
 	struct tss tss __aligned(16);
 	u8 double_fault_stack[4096] __aligned(16); /* TSS IST1 */
