@@ -25,6 +25,7 @@
 #include <asm/percpu.h>
 #include <asm/acpi.h>
 #include <smp.h>
+#include <smp_lock.h>
 #include <sched.h>
 #include <fs.h>
 #include <trace.h>
@@ -126,6 +127,7 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 		pr_warn("trace=%s: unknown event kind (know: cow,fault,clone,exec,exit,wait,sched,all)\n", trace);
 		trace_mask = 0;
 	}
+	lock_kernel(); /* kernel code runs under the big kernel lock from here on, as on every CPU (smp_lock.h) */
 	start_processes();
 	smp_init();
 	const char *selection = cmdline_get(&kernel_cmdline, "selftest");
@@ -133,5 +135,6 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 		run_selftests(selection);
 	serial_enable_rx_irq();
 	keyboard_init();
+	unlock_kernel(); /* cpu_idle() takes it to schedule */
 	cpu_idle();
 }

@@ -18,8 +18,7 @@ static struct {
 	atomic_t pending;     /* target CPUs that have not finished func yet */
 } call_data = { .lock = __SPIN_LOCK_UNLOCKED(call_data.lock) };
 
-/* Run the request if one waits for this CPU. */
-static void flush_call_request(void)
+void smp_call_function_poll(void)
 {
 	if (!__atomic_exchange_n(&this_cpu()->call_pending, false, __ATOMIC_ACQ_REL))
 		return;
@@ -29,7 +28,7 @@ static void flush_call_request(void)
 
 void smp_call_function_interrupt(void)
 {
-	flush_call_request();
+	smp_call_function_poll();
 	lapic_eoi();
 }
 
@@ -40,7 +39,7 @@ void on_each_cpu(smp_call_func_t func, void *info, int wait)
 
 	(void)wait;
 	while (!spin_trylock(&call_data.lock)) {
-		flush_call_request(); /* the holder may be waiting for this CPU */
+		smp_call_function_poll(); /* the holder may be waiting for this CPU */
 		cpu_relax();
 	}
 	call_data.func = func;

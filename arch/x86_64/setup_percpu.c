@@ -14,7 +14,8 @@ void percpu_setup(unsigned int cpu, struct task_struct *idle)
 
 	c->self = c;
 	c->cpu = cpu;
-	c->current_task = idle;
+	c->current_task = c->idle = idle;
+	INIT_LIST_HEAD(&c->runqueue);
 	wrmsr(MSR_GS_BASE, (u64)c);
 	/* The user's GS base until a task sets one: SWAPGS on the way out loads it. */
 	wrmsr(MSR_KERNEL_GS_BASE, 0);

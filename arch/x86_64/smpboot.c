@@ -23,7 +23,6 @@
 #include <asm/desc.h>
 #include <asm/fpu.h>
 #include <asm/processor.h>
-#include <asm/cpu.h>
 
 /* Conventional memory below the EBDA, in the first MiB that memblock keeps for itself. */
 #define TRAMPOLINE_PHYS 0x8000ul
@@ -63,6 +62,7 @@ static struct task_struct *idle_task_init(unsigned int cpu)
 	*idle = (struct task_struct){
 		.__state = TASK_RUNNING,
 		.flags = PF_KTHREAD,
+		.cpu = cpu,
 		.usage = 1,
 		.stack = idle_stacks[cpu - 1],
 		.group_leader = idle,
@@ -98,16 +98,15 @@ __noreturn void start_secondary(void)
 	tss_set_kernel_stack((unsigned long)idle->stack + THREAD_SIZE);
 	lapic_timer_start();
 	set_cpu_online(cpu);
-	/* Until the scheduler runs tasks on APs (issue 12.3) an AP only takes interrupts: its tick and IPIs. */
-	for (;;)
-		safe_halt();
+	cpu_idle();
 }
 
-/* An AP's tick: only counted, until it is the scheduler's tick there (issue 12.3). */
+/* An AP's tick, under the big kernel lock: its scheduler's (the boot CPU's is the PIT's, arch/x86_64/timer.c). */
 void smp_apic_timer_interrupt(void)
 {
 	this_cpu()->apic_timer_irqs++;
 	lapic_eoi();
+	scheduler_tick();
 }
 
 static bool boot_cpu(unsigned int cpu, u32 apic_id)

@@ -8,6 +8,7 @@
 #include <syscalls.h>
 #include <sched.h>
 #include <printk.h>
+#include <smp_lock.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/page.h>
@@ -79,6 +80,7 @@ bool do_syscall_64(struct pt_regs *regs)
 {
 	unsigned long nr = regs->orig_rax;
 
+	lock_kernel(); /* let go by exit_to_user_mode() */
 	if (nr < ARRAY_SIZE(sys_call_table) && sys_call_table[nr]) {
 		regs->rax = sys_call_table[nr](regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8, regs->r9);
 	} else {

@@ -100,6 +100,7 @@ struct task_struct {
 	struct thread_struct thread;      /* first: the context switch saves here */
 	volatile long __state;
 	unsigned int flags;
+	unsigned int cpu;                 /* the CPU it runs on, chosen at creation (kernel/sched/core.c) */
 	int exit_state;
 	int exit_code;                    /* wait status reported to the parent */
 	int exit_signal;                  /* sent to the parent at exit; -1 for threads */
@@ -157,7 +158,6 @@ static inline struct task_struct *get_current(void) { return this_cpu_read(curre
 #define current get_current()
 extern struct task_struct init_task; /* pid 0, the idle task */
 extern struct list_head task_list;   /* every task, through ->tasks */
-extern bool need_resched;
 extern int nr_threads;
 
 static inline bool thread_group_leader(const struct task_struct *p) { return p->group_leader == p; }

@@ -22,6 +22,8 @@ typedef void (*smp_call_func_t)(void *info);
  * a spinlock another CPU may be spinning on.
  */
 void on_each_cpu(smp_call_func_t func, void *info, int wait);
+/* Run the on_each_cpu() request that waits for this CPU, if one does: for loops that spin with interrupts off. */
+void smp_call_function_poll(void);
 /* The CALL_FUNCTION_VECTOR IPI (arch/x86_64/traps.c). */
 void smp_call_function_interrupt(void);
 /* An AP's local APIC timer tick (arch/x86_64/smpboot.c). */

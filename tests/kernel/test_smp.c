@@ -6,6 +6,7 @@
 #include <selftest.h>
 #include <smp.h>
 #include <spinlock.h>
+#include <smp_lock.h>
 #include <sched.h>
 #include <string.h>
 #include <printk.h>
@@ -132,7 +133,9 @@ KERNEL_TEST(smp_ap_timer_ticks)
 
 	for_each_online_cpu(cpu)
 		before[cpu] = READ_ONCE(per_cpu_area(cpu)->apic_timer_irqs);
+	unlock_kernel(); /* an AP's tick takes the big kernel lock, which the self-tests hold */
 	udelay(100000);
+	lock_kernel();
 	for_each_online_cpu(cpu) {
 		u64 ticks = READ_ONCE(per_cpu_area(cpu)->apic_timer_irqs) - before[cpu];
 		if (cpu == 0)

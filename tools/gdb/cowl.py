@@ -126,9 +126,8 @@ class CowlPs(gdb.Command):
         gdb.write("  %5s %5s %-5s %3s %-18s %s\n" % ("PID", "TGID", "STATE", "CPU", "MM", "COMM"))
         for t in all_tasks():
             mark = "*" if int(t.address) == current else " "
-            # Only the boot CPU runs tasks so far (docs/smp.md): every task is on CPU 0.
             gdb.write("%s %5d %5d %-5s %3d 0x%016x %s\n" % (
-                mark, int(t["pid"]), int(t["tgid"]), task_state(t), 0,
+                mark, int(t["pid"]), int(t["tgid"]), task_state(t), int(t["cpu"]),
                 int(t["mm"]), t["comm"].string()))
 
 

@@ -10,6 +10,7 @@
 /* Vectors above the PIC's 32-47, as Linux numbers them (arch/x86/include/asm/irq_vectors.h). */
 #define LOCAL_TIMER_VECTOR 0xec
 #define CALL_FUNCTION_VECTOR 0xfc
+#define RESCHEDULE_VECTOR 0xfd
 #define SPURIOUS_APIC_VECTOR 0xff
 
 /* Enable this CPU's local APIC, the 8259 PIC's interrupts passing through the boot CPU's. */

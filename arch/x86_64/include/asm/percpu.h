@@ -9,6 +9,7 @@
 #ifndef ASM_PERCPU_H
 #define ASM_PERCPU_H
 #include <types.h>
+#include <list.h>
 #include <asm/segment.h>
 
 #define NR_CPUS 8
@@ -35,6 +36,11 @@ struct percpu {
 	u32 apic_id;                      /* the local APIC id (the MADT's, arch/x86_64/acpi.c) */
 	bool call_pending;                /* an on_each_cpu() request waits for this CPU (kernel/smp.c) */
 	u64 apic_timer_irqs;              /* local APIC timer ticks taken (Linux's irq_stat field) */
+	bool kernel_lock_held;            /* this CPU holds the big kernel lock (smp_lock.h) */
+	struct task_struct *idle;         /* what it runs when its run queue is empty */
+	struct list_head runqueue;        /* its runnable tasks but the running one (kernel/sched/core.c) */
+	bool need_resched;                /* switch tasks at the next chance */
+	bool in_irq_window;               /* a tick now interrupted the kernel (cond_resched), not the user */
 	u64 gdt[GDT_ENTRIES] __aligned(16);
 	struct tss tss __aligned(16);
 	u8 double_fault_stack[4096] __aligned(16); /* TSS IST1 */
