@@ -17,9 +17,10 @@ typedef void (*smp_call_func_t)(void *info);
  * interrupts off.  Returns when all have run it, whatever `wait` says (the
  * one request slot is free only then).  The other CPUs take the request by
  * IPI; a CPU spinning in on_each_cpu() itself takes it while it waits, so
- * two callers cannot wait for each other.  Any other CPU must be able to
- * take interrupts meanwhile (idle, or in user mode): never call it holding
- * a spinlock another CPU may be spinning on.
+ * two callers cannot wait for each other, and so does one spinning for the
+ * big kernel lock.  Any other CPU must be able to take interrupts meanwhile
+ * (idle, or in user mode): never call it holding a spinlock another CPU
+ * may be spinning on.
  */
 void on_each_cpu(smp_call_func_t func, void *info, int wait);
 /* Run the on_each_cpu() request that waits for this CPU, if one does: for loops that spin with interrupts off. */

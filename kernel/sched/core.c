@@ -45,7 +45,7 @@ struct task_struct init_task = {
 	.thread_node = LIST_HEAD_INIT(init_task.thread_node),
 };
 LIST_HEAD(task_list);
-struct kernel_cpustat kcpustat;
+struct kernel_cpustat kcpustat[NR_CPUS];
 static u64 nr_switches;
 
 static struct sighand_struct init_sighand = { .count = 1 };
@@ -176,15 +176,15 @@ void scheduler_tick(void)
 	struct task_struct *p = current;
 
 	if (p == this_cpu()->idle) {
-		kcpustat.cpustat[CPUTIME_IDLE]++;
+		kcpustat_this_cpu->cpustat[CPUTIME_IDLE]++;
 		return;
 	}
 	if (user_mode(task_pt_regs(p)) && !this_cpu()->in_irq_window) {
 		p->utime++;
-		kcpustat.cpustat[CPUTIME_USER]++;
+		kcpustat_this_cpu->cpustat[CPUTIME_USER]++;
 	} else {
 		p->stime++;
-		kcpustat.cpustat[CPUTIME_SYSTEM]++;
+		kcpustat_this_cpu->cpustat[CPUTIME_SYSTEM]++;
 	}
 	if (--p->time_slice <= 0)
 		this_cpu()->need_resched = true;
