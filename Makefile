@@ -118,8 +118,10 @@ initrd: $(INITRD)
 deps:
 	@tools/deps
 
+# SMP=N: the CPUs `make run` boots with (docs/smp.md); SMP=1 for one.
+SMP ?= 2
 run: $(ISO)
-	tools/qemu $(if $(GUI),--gui) $(ISO)
+	tools/qemu $(if $(GUI),--gui) --smp $(SMP) $(ISO)
 
 # Two terminals: `make debug` starts QEMU halted, waiting for GDB on :1234;
 # `make gdb` attaches, loads the cowl-* commands (tools/gdb/cowl.py) and
