@@ -2,10 +2,11 @@
 # `make run` boots it to a shell, `make test` runs every test headless.
 
 # DEBUG=1: a build for gdb, -O0 so that locals and arguments are not
-# <optimized out>, in its own directory beside the normal one.
+# <optimized out>, in its own directory beside the normal one, with the
+# spinlock holder checks (kernel/include/spinlock.h).
 ifeq ($(DEBUG),1)
 BUILD    := build-debug
-OPT      := -O0
+OPT      := -O0 -DCONFIG_DEBUG_SPINLOCK
 else
 BUILD    := build
 OPT      := -O2
@@ -117,8 +118,10 @@ initrd: $(INITRD)
 deps:
 	@tools/deps
 
+# SMP=N: the CPUs `make run` boots with (docs/smp.md); SMP=1 for one.
+SMP ?= 2
 run: $(ISO)
-	tools/qemu $(if $(GUI),--gui) $(ISO)
+	tools/qemu $(if $(GUI),--gui) --smp $(SMP) $(ISO)
 
 # Two terminals: `make debug` starts QEMU halted, waiting for GDB on :1234;
 # `make gdb` attaches, loads the cowl-* commands (tools/gdb/cowl.py) and

@@ -40,17 +40,9 @@ boot_pd:        resb 4096 * 4             ; 4 GiB of 2 MiB pages
 boot_stack:     resb 4096
 boot_stack_top:
 
-section .boot.rodata
-align 8
-boot_gdt:
-	dq 0
-	dq 0x00cf9a000000ffff                 ; 0x08: 32-bit code (unused after the jump)
-	dq 0x00af9a000000ffff                 ; __KERNEL_CS: 64-bit kernel code (L=1)
-	dq 0x00cf92000000ffff                 ; __KERNEL_DS: kernel data
-boot_gdt_ptr:
-	dw $ - boot_gdt - 1
-	dd boot_gdt
+extern boot_gdt_ptr                       ; boot/trampoline.asm: the APs load it too
 
+section .boot.rodata
 msg_magic:   db "Cowl: not booted by a multiboot2 loader", 0
 msg_cpuid:   db "Cowl: this CPU has no CPUID instruction", 0
 msg_longmode:db "Cowl: this CPU does not support 64-bit long mode (x86-64); cannot boot", 0
@@ -70,6 +62,8 @@ _start:
 	jne .no_magic
 	call check_cpu
 	call build_page_tables
+	xor ebp, ebp                          ; the boot CPU: long_mode_entry goes on to kernel_main
+.enter_long_mode:
 	call enable_long_mode
 	lgdt [boot_gdt_ptr]
 	jmp __KERNEL_CS:long_mode_entry
@@ -77,6 +71,20 @@ _start:
 .no_magic:
 	mov ebx, msg_magic
 	jmp boot_fail
+
+; An application processor, from boot/trampoline.asm: 32-bit protected mode,
+; paging off.  It takes the boot CPU's way into long mode on the same boot
+; page tables, which stay in the kernel image (only CR3 stops pointing at
+; them); smp_init() starts one AP at a time, so they can share boot_stack.
+global secondary_startup_32
+secondary_startup_32:
+	mov ax, __KERNEL_DS
+	mov ds, ax
+	mov es, ax
+	mov ss, ax
+	mov esp, boot_stack_top
+	mov ebp, 1                            ; an AP: long_mode_entry goes on to start_secondary
+	jmp _start.enter_long_mode
 
 ; CPUID exists if EFLAGS.ID (bit 21) can be toggled (Intel SDM vol. 2A, CPUID).
 check_cpu:
@@ -212,6 +220,10 @@ long_mode_entry:
 	mov fs, ax
 	mov gs, ax
 	mov rax, higher_half_entry
+	test ebp, ebp
+	jz .high
+	mov rax, secondary_startup_64
+.high:
 	jmp rax
 
 ; The boot CPU's first kernel stack; it becomes the idle task's stack.
@@ -223,6 +235,8 @@ init_stack_top:
 
 section .text
 extern kernel_main
+extern start_secondary
+extern smp_boot_stack
 higher_half_entry:
 	mov rsp, init_stack_top
 	xor ebp, ebp
@@ -234,3 +248,10 @@ higher_half_entry:
 	cli
 	hlt
 	jmp .hang
+
+; An AP on the higher-half mapping: the idle stack smp_init() chose for it.
+secondary_startup_64:
+	mov rsp, [rel smp_boot_stack]
+	xor ebp, ebp
+	call start_secondary                  ; never returns
+	jmp higher_half_entry.hang

@@ -22,6 +22,10 @@
 #include <asm/processor.h>
 #include <asm/desc.h>
 #include <asm/cpu.h>
+#include <asm/percpu.h>
+#include <asm/acpi.h>
+#include <smp.h>
+#include <smp_lock.h>
 #include <sched.h>
 #include <fs.h>
 #include <trace.h>
@@ -102,6 +106,7 @@ static void start_processes(void)
 __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 {
 	tsc_at_entry = rdtsc();
+	percpu_setup(0, &init_task);
 	serial_init();
 	vga_init();
 	multiboot2_parse(mb_magic, mb_info);
@@ -115,17 +120,21 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 	timer_init();
 	timekeeping_init();
 	print_banner();
+	acpi_init();
 
 	const char *trace = cmdline_get(&kernel_cmdline, "trace");
 	if (trace && (int)(trace_mask = trace_parse(trace)) < 0) {
 		pr_warn("trace=%s: unknown event kind (know: cow,fault,clone,exec,exit,wait,sched,all)\n", trace);
 		trace_mask = 0;
 	}
+	lock_kernel(); /* kernel code runs under the big kernel lock from here on, as on every CPU (smp_lock.h) */
 	start_processes();
+	smp_init();
 	const char *selection = cmdline_get(&kernel_cmdline, "selftest");
 	if (selection)
 		run_selftests(selection);
 	serial_enable_rx_irq();
 	keyboard_init();
+	unlock_kernel(); /* cpu_idle() takes it to schedule */
 	cpu_idle();
 }

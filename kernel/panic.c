@@ -29,16 +29,6 @@ int panic_timeout_parse(const char *value)
 	return 0;
 }
 
-/* Busy-wait on the TSC: interrupts stay off, so the tick cannot be used. */
-static void panic_delay(int seconds)
-{
-	if (!tsc_khz())
-		return; /* before timer_init: no clock to wait on */
-	u64 until = ktime_get_ns() + (u64)seconds * NSEC_PER_SEC;
-	while (ktime_get_ns() < until)
-		cpu_relax();
-}
-
 __noreturn void panic(const char *fmt, ...)
 {
 	char buf[256];
@@ -54,7 +44,7 @@ __noreturn void panic(const char *fmt, ...)
 	if (panic_timeout) {
 		if (panic_timeout > 0) {
 			printk(KERN_EMERG "Rebooting in %d seconds..\n", panic_timeout);
-			panic_delay(panic_timeout);
+			udelay((unsigned long)panic_timeout * USEC_PER_SEC); /* interrupts stay off: no tick */
 		}
 		debug_exit_report(EXIT_PANIC);
 		machine_restart();

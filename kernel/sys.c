@@ -1,4 +1,4 @@
-/* Small system calls: the caller's ids and limits, accounting, prctl(2), and the machine. */
+/* Small system calls: the caller's ids and limits, accounting, prctl(2), and the machine (getcpu(2) too). */
 #include <sched.h>
 #include <nsproxy.h>
 #include <pid.h>
@@ -269,4 +269,17 @@ long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long
 	default:
 		return -EINVAL;
 	}
+}
+
+/* getcpu(2): the caller's CPU (a task stays on its own, docs/smp.md) and NUMA node, 0: there is one. */
+long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep, void __user *unused)
+{
+	unsigned int cpu = current->cpu, node = 0;
+
+	(void)unused; /* Linux has ignored the cache argument since 2.6.24 */
+	if (cpup && put_user_obj(cpup, &cpu))
+		return -EFAULT;
+	if (nodep && put_user_obj(nodep, &node))
+		return -EFAULT;
+	return 0;
 }

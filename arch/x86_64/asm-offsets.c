@@ -14,6 +14,7 @@
 #include <asm/segment.h>
 #include <asm/pgtable.h>
 #include <asm/cpu.h>
+#include <asm/percpu.h>
 
 /*
  * GCC prints the constant as an immediate operand, `$value`, which the
@@ -33,6 +34,11 @@ void asm_offsets(void)
 	OFFSET(PT_CS, pt_regs, cs);
 	OFFSET(PT_RSP, pt_regs, rsp);
 
+	/* entry.asm: the per-CPU area through GS */
+	OFFSET(PCPU_TOP_OF_STACK, percpu, top_of_stack);
+	OFFSET(PCPU_USER_RSP, percpu, user_rsp);
+
+	DEFINE(__KERNEL32_CS, __KERNEL32_CS);
 	DEFINE(__KERNEL_CS, __KERNEL_CS);
 	DEFINE(__KERNEL_DS, __KERNEL_DS);
 	DEFINE(__USER_CS, __USER_CS);
@@ -53,6 +59,7 @@ void asm_offsets(void)
 	DEFINE(MSR_EFER, MSR_EFER);
 	DEFINE(EFER_LME, EFER_LME);
 	DEFINE(EFER_NX, EFER_NX);
+	DEFINE(X86_CR0_PE, X86_CR0_PE);
 	DEFINE(X86_CR0_WP, X86_CR0_WP);
 	DEFINE(X86_CR0_PG, X86_CR0_PG);
 	DEFINE(X86_CR4_PAE, X86_CR4_PAE);

@@ -5,7 +5,12 @@
 ;
 ; The kernel runs with interrupts disabled (all IDT gates are interrupt
 ; gates and SYSCALL masks IF), so nothing here races with an interrupt.
-; There is one CPU and the kernel never uses GS, so no SWAPGS is needed.
+;
+; GS: in the kernel its base is this CPU's struct percpu (asm/percpu.h),
+; in user mode the user's own (arch_prctl(ARCH_SET_GS)).  SWAPGS exchanges
+; GS.base with the KERNEL_GS_BASE MSR (Intel SDM vol. 2B, SWAPGS), so every
+; entry from ring 3 does it first and every exit to ring 3 last; an entry
+; from ring 0 already has the kernel's.
 
 bits 64
 default rel
@@ -18,7 +23,6 @@ extern interrupt_dispatch
 extern do_syscall_64
 extern exit_to_user_mode
 extern schedule_tail
-extern syscall_kernel_sp
 
 ; SAVE_REGS pushes the 15 general registers in the order struct pt_regs
 ; lists them, so that they end just below orig_rax.
@@ -82,8 +86,20 @@ ISR v
 %assign v v+1
 %endrep
 
+; On entry: orig_rax, error_code, then the CPU's frame (RIP, CS, ...).
+%define ENTRY_RIP 16
+%define ENTRY_CS 24
 common_interrupt:
 	cld
+	test byte [rsp + ENTRY_CS], 3
+	jnz .from_user
+	; From ring 0 only a fault of the IRETQ to ring 3 itself (a bad frame)
+	; comes with the user's GS, as Linux's error_entry also checks.
+	cmp qword [rsp + ENTRY_RIP], iret_to_user
+	jne .gs_is_kernel
+.from_user:
+	swapgs
+.gs_is_kernel:
 	SAVE_REGS
 	mov rdi, rsp
 	call interrupt_dispatch
@@ -95,16 +111,23 @@ global restore_and_iret
 restore_and_iret:
 	RESTORE_REGS
 	add rsp, PT_RIP - PT_ORIG_RAX ; orig_rax and error_code
+	test byte [rsp + 8], 3        ; the CS being returned to
+	jnz .to_user
+	iretq
+.to_user:
+	swapgs
+iret_to_user:
 	iretq
 
 ; SYSCALL: RCX = user RIP, R11 = user RFLAGS, RSP still the user's.
 ; (Intel SDM vol. 2B, SYSCALL.)  Build the same frame an interrupt would.
 global entry_SYSCALL_64
 entry_SYSCALL_64:
-	mov [rel user_rsp_scratch], rsp
-	mov rsp, [rel syscall_kernel_sp]
+	swapgs
+	mov [gs:PCPU_USER_RSP], rsp
+	mov rsp, [gs:PCPU_TOP_OF_STACK]
 	push __USER_DS              ; ss
-	push qword [rel user_rsp_scratch]
+	push qword [gs:PCPU_USER_RSP]
 	push r11                    ; rflags
 	push __USER_CS              ; cs
 	push rcx                    ; rip
@@ -118,6 +141,7 @@ entry_SYSCALL_64:
 	jz restore_and_iret         ; SYSRET would be unsafe: return with IRETQ
 	RESTORE_REGS
 	mov rsp, [rsp + PT_RSP - PT_ORIG_RAX] ; RESTORE_REGS left RSP at orig_rax
+	swapgs
 	o64 sysret
 
 ; void switch_context(unsigned long *prev_sp, unsigned long next_sp)
@@ -155,9 +179,6 @@ ret_from_fork:
 	mov rdi, rsp
 	call exit_to_user_mode
 	jmp restore_and_iret
-
-section .bss
-user_rsp_scratch: resq 1
 
 section .rodata
 global isr_stub_table

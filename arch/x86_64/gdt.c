@@ -1,30 +1,22 @@
 /*
- * The GDT and the TSS.  In long mode segmentation is mostly off: the code
- * segments only carry the privilege level and the L bit, and the TSS only
- * holds stack pointers: RSP0, used on entry from ring 3, and an interrupt
- * stack (IST1) for double faults so a blown kernel stack still gets reported
- * (Intel SDM vol. 3A, 3.4.5 "Segment Descriptors", 8.7 "Task Management in
- * 64-bit Mode").
+ * The GDT and the TSS, one of each per CPU (in its struct percpu): a TSS
+ * is busy once loaded, so no two CPUs can share one.  In long mode
+ * segmentation is mostly off: the code segments only carry the privilege
+ * level and the L bit, and the TSS only holds stack pointers: RSP0, used on
+ * entry from ring 3, and an interrupt stack (IST1) for double faults so a
+ * blown kernel stack still gets reported (Intel SDM vol. 3A, 3.4.5 "Segment
+ * Descriptors", 8.7 "Task Management in 64-bit Mode").
  */
 #include <asm/desc.h>
 #include <asm/segment.h>
+#include <asm/percpu.h>
 #include <string.h>
-
-struct tss {
-	u32 reserved0;
-	u64 rsp[3];
-	u64 reserved1;
-	u64 ist[7];
-	u64 reserved2;
-	u16 reserved3;
-	u16 iopb_offset;
-} __packed;
 
 /* Access byte: present, DPL, S=1, type. Flags: G=1, L=1 (64-bit) or D=1. */
 #define SEG(access, flags) (0x000000000000fffful | (u64)(access) << 40 | (u64)(flags) << 52 | 0xful << 48)
 
-static u64 gdt[GDT_ENTRIES] __aligned(16) = {
-	[1] = SEG(0x9a, 0xc),                   /* kernel 32-bit code, unused */
+static const u64 gdt_template[GDT_ENTRIES] = {
+	[GDT_ENTRY_KERNEL32_CS] = SEG(0x9a, 0xc), /* kernel 32-bit code, unused after boot */
 	[GDT_ENTRY_KERNEL_CS] = SEG(0x9a, 0xa), /* ring 0 code, L=1 */
 	[GDT_ENTRY_KERNEL_DS] = SEG(0x92, 0xc), /* ring 0 data */
 	[GDT_ENTRY_USER32_CS] = SEG(0xfa, 0xc), /* ring 3 32-bit code (SYSRET base) */
@@ -32,38 +24,41 @@ static u64 gdt[GDT_ENTRIES] __aligned(16) = {
 	[GDT_ENTRY_USER_CS] = SEG(0xfa, 0xa),   /* ring 3 code, L=1 */
 };
 
-static struct tss tss __aligned(16);
-static u8 double_fault_stack[4096] __aligned(16);
-
-/* Where entry_SYSCALL_64 switches to: SYSCALL, unlike an interrupt, does not load RSP0. */
-u64 syscall_kernel_sp;
-
+/*
+ * RSP0 is where an interrupt from ring 3 switches stacks; SYSCALL, unlike
+ * an interrupt, loads no stack, so entry_SYSCALL_64 takes top_of_stack.
+ */
 void tss_set_kernel_stack(unsigned long sp)
 {
-	tss.rsp[0] = sp;
-	syscall_kernel_sp = sp;
+	struct percpu *c = this_cpu();
+
+	c->tss.rsp[0] = sp;
+	c->top_of_stack = sp;
 }
 
-static void set_tss_descriptor(void)
+static void set_tss_descriptor(struct percpu *c)
 {
-	u64 base = (u64)&tss, limit = sizeof(tss) - 1;
+	u64 base = (u64)&c->tss, limit = sizeof(c->tss) - 1;
 
 	/* A 16-byte system descriptor, type 9 = available 64-bit TSS. */
-	gdt[GDT_ENTRY_TSS] = (limit & 0xffff) | (base & 0xffffff) << 16 | 0x89ul << 40 |
-			     ((limit >> 16) & 0xf) << 48 | ((base >> 24) & 0xff) << 56;
-	gdt[GDT_ENTRY_TSS + 1] = base >> 32;
+	c->gdt[GDT_ENTRY_TSS] = (limit & 0xffff) | (base & 0xffffff) << 16 | 0x89ul << 40 |
+				((limit >> 16) & 0xf) << 48 | ((base >> 24) & 0xff) << 56;
+	c->gdt[GDT_ENTRY_TSS + 1] = base >> 32;
 }
 
+/* Load this CPU's GDT and TSS (percpu_setup() has pointed GS at its area). */
 void gdt_init(void)
 {
+	struct percpu *c = this_cpu();
 	struct {
 		u16 limit;
 		u64 base;
-	} __packed gdtr = { sizeof(gdt) - 1, (u64)gdt };
+	} __packed gdtr = { sizeof(c->gdt) - 1, (u64)c->gdt };
 
-	tss.ist[0] = (u64)double_fault_stack + sizeof(double_fault_stack);
-	tss.iopb_offset = sizeof(tss); /* no I/O permission bitmap */
-	set_tss_descriptor();
+	memcpy(c->gdt, gdt_template, sizeof(c->gdt));
+	c->tss.ist[0] = (u64)c->double_fault_stack + sizeof(c->double_fault_stack);
+	c->tss.iopb_offset = sizeof(c->tss); /* no I/O permission bitmap */
+	set_tss_descriptor(c);
 
 	__asm__ volatile("lgdt %0" : : "m"(gdtr));
 	/* Reload CS with a far return, then the data segments and the task register. */

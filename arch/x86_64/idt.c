@@ -39,17 +39,23 @@ static void set_gate(unsigned vec, u64 handler, u8 attr, u8 ist)
 	};
 }
 
-void idt_init(void)
+/* Every CPU loads the one IDT: the handlers find their CPU's data through GS. */
+void idt_load(void)
 {
 	struct {
 		u16 limit;
 		u64 base;
 	} __packed idtr = { sizeof(idt) - 1, (u64)idt };
 
+	__asm__ volatile("lidt %0" : : "m"(idtr));
+}
+
+void idt_init(void)
+{
 	for (unsigned v = 0; v < NR_VECTORS; v++)
 		set_gate(v, isr_stub_table[v], GATE_INTERRUPT, 0);
 	set_gate(VEC_BREAKPOINT, isr_stub_table[VEC_BREAKPOINT], GATE_INTERRUPT | GATE_USER, 0);
 	set_gate(VEC_OVERFLOW, isr_stub_table[VEC_OVERFLOW], GATE_INTERRUPT | GATE_USER, 0);
 	set_gate(VEC_DOUBLE_FAULT, isr_stub_table[VEC_DOUBLE_FAULT], GATE_INTERRUPT, 1);
-	__asm__ volatile("lidt %0" : : "m"(idtr));
+	idt_load();
 }

@@ -1,8 +1,10 @@
 /*
  * Read the multiboot2 boot information (multiboot2 specification, section
  * 3.6 "Boot information format"): a size header, then 8-byte aligned tags.
- * We keep the command line, the usable RAM ranges and the modules (initrd
- * archives, unpacked in order, so a later one can add or replace files).
+ * We keep the command line, the usable RAM ranges, the modules (initrd
+ * archives, unpacked in order, so a later one can add or replace files) and
+ * GRUB's copy of the ACPI RSDP (3.6.12 "ACPI old RSDP", 3.6.13 "ACPI new
+ * RSDP"; the new one, ACPI 2.0+ with the XSDT, is preferred).
  */
 #include <bootinfo.h>
 #include <string.h>
@@ -14,6 +16,8 @@
 #define TAG_CMDLINE 1
 #define TAG_MODULE 3
 #define TAG_MMAP 6
+#define TAG_ACPI_OLD 14
+#define TAG_ACPI_NEW 15
 #define MMAP_AVAILABLE 1
 
 struct mb2_tag {
@@ -46,6 +50,16 @@ static void parse_mmap(const struct mb2_mmap *m)
 	}
 }
 
+static void copy_rsdp(const struct mb2_tag *tag)
+{
+	size_t len = MIN(tag->size - sizeof(*tag), sizeof(bootinfo.rsdp));
+
+	if (tag->type == TAG_ACPI_OLD && bootinfo.rsdp_len)
+		return; /* the new one came first */
+	memcpy(bootinfo.rsdp, tag + 1, len);
+	bootinfo.rsdp_len = len;
+}
+
 void multiboot2_parse(u32 magic, u64 mbi_phys)
 {
 	if (magic != MB2_BOOT_MAGIC)
@@ -66,6 +80,8 @@ void multiboot2_parse(u32 magic, u64 mbi_phys)
 				(struct mem_region){ mod->mod_start, mod->mod_end - mod->mod_start };
 		} else if (tag->type == TAG_MMAP)
 			parse_mmap((const void *)tag);
+		else if (tag->type == TAG_ACPI_NEW || tag->type == TAG_ACPI_OLD)
+			copy_rsdp(tag);
 		off += ALIGN_UP(tag->size, 8);
 	}
 }

@@ -39,8 +39,9 @@ static long set_thread_base(struct task_struct *p, int code, unsigned long addr)
 		p->thread.fsbase = addr;
 	else
 		p->thread.gsbase = addr;
+	/* The user's GS base waits in KERNEL_GS_BASE until SWAPGS on the way out (entry.asm). */
 	if (p == current)
-		wrmsr(code == ARCH_SET_FS ? MSR_FS_BASE : MSR_GS_BASE, addr);
+		wrmsr(code == ARCH_SET_FS ? MSR_FS_BASE : MSR_KERNEL_GS_BASE, addr);
 	return 0;
 }
 
@@ -55,6 +56,7 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 		frame->r12 = (unsigned long)args->fn_arg;
 		fpu_init_state(&p->thread.fpu);
 		p->thread.fsbase = 0;
+		p->thread.gsbase = 0;
 		return 0;
 	}
 	/* A user task resumes where the parent made the system call, with result 0. */
@@ -64,7 +66,7 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 		frame->regs.rsp = args->stack;
 	fpu_save(&p->thread.fpu); /* the parent's live FPU state */
 	p->thread.fsbase = rdmsr(MSR_FS_BASE);
-	p->thread.gsbase = current->thread.gsbase;
+	p->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
 	return args->flags & CLONE_SETTLS ? set_thread_base(p, ARCH_SET_FS, args->tls) : 0;
 }
 
@@ -77,8 +79,11 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 		.ss = __USER_DS,
 		.rflags = X86_EFLAGS_IF,
 	};
+	/* As Linux's start_thread_common(), whose null selector loads clear both bases. */
 	current->thread.fsbase = 0;
+	current->thread.gsbase = 0;
 	wrmsr(MSR_FS_BASE, 0);
+	wrmsr(MSR_KERNEL_GS_BASE, 0);
 	fpu_init_state(&current->thread.fpu);
 	fpu_restore(&current->thread.fpu);
 }
@@ -93,7 +98,7 @@ long sys_arch_prctl(int code, unsigned long addr)
 		return set_thread_base(current, code, addr);
 	case ARCH_GET_FS:
 	case ARCH_GET_GS:
-		v = code == ARCH_GET_FS ? rdmsr(MSR_FS_BASE) : current->thread.gsbase;
+		v = rdmsr(code == ARCH_GET_FS ? MSR_FS_BASE : MSR_KERNEL_GS_BASE);
 		return put_user_obj((unsigned long __user *)addr, &v);
 	default:
 		return -EINVAL;

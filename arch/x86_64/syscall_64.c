@@ -8,6 +8,7 @@
 #include <syscalls.h>
 #include <sched.h>
 #include <printk.h>
+#include <smp_lock.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/page.h>
@@ -45,7 +46,7 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(getresuid), SYSCALL(getresgid), SYSCALL(setfsuid), SYSCALL(setfsgid),
 	SYSCALL(getgroups), SYSCALL(setgroups),
 	SYSCALL(prctl), SYSCALL(rt_sigsuspend), SYSCALL(set_robust_list), SYSCALL(get_robust_list),
-	SYSCALL(sigaltstack),
+	SYSCALL(sigaltstack), SYSCALL(getcpu),
 };
 
 /*
@@ -80,6 +81,7 @@ bool do_syscall_64(struct pt_regs *regs)
 {
 	unsigned long nr = regs->orig_rax;
 
+	lock_kernel(); /* let go by exit_to_user_mode() */
 	if (nr < ARRAY_SIZE(sys_call_table) && sys_call_table[nr]) {
 		regs->rax = sys_call_table[nr](regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8, regs->r9);
 	} else {

@@ -61,6 +61,15 @@ u64 tsc_khz(void)
 	return tsc_per_khz;
 }
 
+void udelay(unsigned long us)
+{
+	if (!tsc_per_khz)
+		return; /* no clock to wait on yet */
+	u64 until = ktime_get_ns() + (u64)us * (NSEC_PER_SEC / USEC_PER_SEC);
+	while (ktime_get_ns() < until)
+		cpu_relax();
+}
+
 u64 ktime_get_ns(void)
 {
 	u64 cycles = rdtsc() - tsc_at_boot;

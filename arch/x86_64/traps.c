@@ -1,6 +1,6 @@
 /*
  * Where every interrupt and exception lands (from entry.asm).  IRQs go to
- * the PIC driver.  An exception raised by a user program becomes a signal to
+ * the PIC driver, IPIs to kernel/smp.c.  An exception raised by a user program becomes a signal to
  * it, as on Linux (arch/x86/kernel/traps.c); one raised by the kernel is
  * either expected (a fixup in __ex_table) or a bug: an oops (dumpstack.c).
  */
@@ -11,6 +11,9 @@
 #include <extable.h>
 #include <signal.h>
 #include <asm/pic.h>
+#include <asm/apic.h>
+#include <smp.h>
+#include <smp_lock.h>
 #include <asm/traps.h>
 #include <bug.h>
 
@@ -64,12 +67,34 @@ static void do_exception(struct pt_regs *regs, unsigned vec)
 	die(name, regs);
 }
 
+/*
+ * The IPIs run without the big kernel lock: their sender may hold it.  The
+ * rest take it unless this CPU holds it already (an interrupt at a
+ * cond_resched() point, a fault in a system call); from user mode it is
+ * taken again by exit_to_user_mode().
+ */
 void interrupt_dispatch(struct pt_regs *regs)
 {
 	unsigned vec = ~regs->orig_rax;
 
+	if (vec == CALL_FUNCTION_VECTOR) {
+		smp_call_function_interrupt();
+		return;
+	}
+	if (vec == RESCHEDULE_VECTOR) { /* it only had to end an idle CPU's HLT */
+		lapic_eoi();
+		return;
+	}
+	bool lock = !kernel_locked();
+	if (lock)
+		lock_kernel();
 	if (vec < IRQ_BASE_VECTOR)
 		do_exception(regs, vec);
 	else if (vec < IRQ_BASE_VECTOR + 16)
 		pic_handle_irq(vec - IRQ_BASE_VECTOR);
+	else if (vec == LOCAL_TIMER_VECTOR)
+		smp_apic_timer_interrupt();
+	/* SPURIOUS_APIC_VECTOR takes no EOI (Intel SDM vol. 3A, 10.9); nothing else is sent. */
+	if (lock)
+		unlock_kernel();
 }

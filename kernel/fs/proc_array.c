@@ -116,8 +116,8 @@ static void stat_tail(struct task_struct *t, struct seq_buf *m)
 
 	if (!mm)
 		mm = &none;
-	/* processor 0 (one CPU), rt_priority 0 and policy SCHED_NORMAL; no block-I/O delay or guest time. */
-	seq_printf(m, "%d 0 0 0 0 0 0 ", t->exit_signal);
+	/* the CPU, rt_priority 0 and policy SCHED_NORMAL; no block-I/O delay or guest time. */
+	seq_printf(m, "%d %u 0 0 0 0 0 ", t->exit_signal, t->cpu);
 	seq_printf(m, "%lu %lu %lu %lu %lu %lu %lu %d\n", mm->start_data, mm->end_data, mm->start_brk,
 		   mm->arg_start, mm->arg_end, mm->env_start, mm->env_end, t->exit_code);
 }

@@ -5,7 +5,9 @@
  *                    succeed, then every one fails until -1 is written
  *   provoke-crash    write PANIC, BUG or EXCEPTION and the kernel crashes that
  *                    way, as through Linux's lkdtm (debugfs provoke-crash/DIRECT):
- *                    how tools/test-debug checks each oops names its function
+ *                    how tools/test-debug checks each oops names its function;
+ *                    SPINLOCKUP takes a spinlock twice: a DEBUG=1 kernel
+ *                    panics naming it, any other hangs (as Linux's does)
  * and /proc/sysrq-trigger is Linux's: "c" crashes the kernel on purpose (how
  * the tests check that a panic is caught), "o" powers off, "b" reboots.
  */
@@ -17,6 +19,7 @@
 #include <power.h>
 #include <printk.h>
 #include <bug.h>
+#include <spinlock.h>
 
 int proc_trace_show(struct task_struct *t, struct seq_buf *m)
 {
@@ -87,6 +90,14 @@ static __attribute__((noinline)) void lkdtm_EXCEPTION(void)
 	*(volatile int *)NULL = 0;
 }
 
+static __attribute__((noinline)) void lkdtm_SPINLOCKUP(void)
+{
+	static DEFINE_SPINLOCK(lock_me_up); /* protects nothing: it is there to be taken twice */
+
+	spin_lock(&lock_me_up);
+	spin_lock(&lock_me_up);
+}
+
 int proc_provoke_crash_write(const char *text)
 {
 	static const struct {
@@ -94,6 +105,7 @@ int proc_provoke_crash_write(const char *text)
 		void (*crash)(void);
 	} crashes[] = {
 		{ "PANIC", lkdtm_PANIC }, { "BUG", lkdtm_BUG }, { "EXCEPTION", lkdtm_EXCEPTION },
+		{ "SPINLOCKUP", lkdtm_SPINLOCKUP },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(crashes); i++)

@@ -9,11 +9,23 @@
 #include <kernel_stat.h>
 #include <sched.h>
 #include <pid_namespace.h>
+#include <string.h>
 
-/* "cpu" and "cpu0" carry the same numbers: Cowl runs on one CPU. */
-static void show_cpu_line(struct seq_buf *m, const char *name)
+/* The ticks of the online CPUs added up: the "cpu" line's, and /proc/uptime's idle time. */
+static struct kernel_cpustat all_cpus(void)
 {
-	const u64 *c = kcpustat.cpustat;
+	struct kernel_cpustat sum = { 0 };
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		for (int i = 0; i < NR_STATS; i++)
+			sum.cpustat[i] += kcpustat_cpu(cpu).cpustat[i];
+	return sum;
+}
+
+static void show_cpu_line(struct seq_buf *m, const char *name, const struct kernel_cpustat *stat)
+{
+	const u64 *c = stat->cpustat;
 
 	seq_printf(m, "%s", name);
 	/* /proc/stat's columns: user nice system idle iowait irq softirq steal guest guest_nice */
@@ -27,11 +39,17 @@ static void show_cpu_line(struct seq_buf *m, const char *name)
 
 int proc_stat_show(struct task_struct *t, struct seq_buf *m)
 {
+	struct kernel_cpustat sum = all_cpus();
+	unsigned int cpu;
+	char name[8];
 	u64 irqs = 0;
 
 	(void)t;
-	show_cpu_line(m, "cpu ");
-	show_cpu_line(m, "cpu0");
+	show_cpu_line(m, "cpu ", &sum);
+	for_each_online_cpu(cpu) {
+		snprintf(name, sizeof(name), "cpu%u", cpu);
+		show_cpu_line(m, name, &kcpustat_cpu(cpu));
+	}
 	for (int i = 0; i < NR_IRQS; i++)
 		irqs += kstat_irqs[i];
 	seq_printf(m, "intr %lu", irqs);
@@ -56,7 +74,8 @@ int proc_uptime_show(struct task_struct *t, struct seq_buf *m)
 {
 	(void)t;
 	show_seconds(m, ktime_get_ns(), " ");
-	show_seconds(m, kcpustat.cpustat[CPUTIME_IDLE] * (NSEC_PER_SEC / HZ), "\n");
+	/* The idle time of all CPUs together, as Linux's: it may exceed the uptime. */
+	show_seconds(m, all_cpus().cpustat[CPUTIME_IDLE] * (NSEC_PER_SEC / HZ), "\n");
 	return 0;
 }
 

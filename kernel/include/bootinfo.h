@@ -18,6 +18,8 @@ struct bootinfo {
 	struct mem_region modules[MAX_MODULES];  /* initrd archives, in boot order */
 	unsigned nr_modules;
 	u64 mbi_start, mbi_end;                 /* the information block itself */
+	u8 rsdp[36];                            /* GRUB's copy of the ACPI RSDP, if it gave one */
+	size_t rsdp_len;                        /* 0: none, 20: ACPI 1.0, 36: 2.0 and later */
 };
 
 extern struct bootinfo bootinfo;

@@ -1,12 +1,13 @@
 /*
  * System-wide counters, kept where the events happen and read by /proc/stat,
  * /proc/uptime and /proc/loadavg (Linux's kernel_stat.h, sched/stat.h and
- * sched/loadavg.h in one header: Cowl has one CPU).
+ * sched/loadavg.h in one header: they are few).
  */
 #ifndef KERNEL_STAT_H
 #define KERNEL_STAT_H
 #include <types.h>
 #include <irq.h>
+#include <smp.h>
 
 /* Where the CPU's ticks went, Linux's enum cpu_usage_stat (its order, not /proc/stat's). */
 enum cpu_usage_stat {
@@ -26,7 +27,10 @@ enum cpu_usage_stat {
 struct kernel_cpustat {
 	u64 cpustat[NR_STATS]; /* ticks, counted by scheduler_tick() */
 };
-extern struct kernel_cpustat kcpustat;
+/* One per CPU, as Linux's: each CPU counts its own ticks (kernel/sched/core.c). */
+extern struct kernel_cpustat kcpustat[NR_CPUS];
+#define kcpustat_cpu(cpu) (kcpustat[cpu])
+#define kcpustat_this_cpu (&kcpustat[smp_processor_id()])
 
 /* Interrupts taken on each IRQ line (arch/x86_64/pic.c), spurious ones left out. */
 extern u64 kstat_irqs[NR_IRQS];

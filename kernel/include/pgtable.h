@@ -30,4 +30,6 @@ extern pte_t *init_pgd;
 void load_pgd(pte_t *pgd);
 /* Boot: build init_pgd and switch to it (arch/x86_64/mm/init.c). */
 void paging_init(void);
+/* Switch this CPU to init_pgd (an AP, once the boot CPU has built it). */
+void paging_load_kernel(void);
 #endif

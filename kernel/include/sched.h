@@ -12,6 +12,7 @@
 #include <asm/fpu.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
+#include <asm/percpu.h>
 #include <cred.h>
 #include <uapi/signal.h>
 #include <uapi/resource.h>
@@ -137,6 +138,7 @@ struct task_struct {
 	volatile long __state;
 	unsigned int flags;
 	unsigned int jobctl;              /* JOBCTL_* */
+	unsigned int cpu;                 /* the CPU it runs on, chosen at creation (kernel/sched/core.c) */
 	int exit_state;
 	int exit_code;                    /* wait status reported to the parent */
 	int exit_signal;                  /* sent to the parent at exit; -1 for threads */
@@ -190,10 +192,11 @@ struct task_struct {
 	char comm[TASK_COMM_LEN];
 };
 
-extern struct task_struct *current;
+/* The task this CPU runs (Linux's get_current(): one load through GS, asm/percpu.h). */
+static inline struct task_struct *get_current(void) { return this_cpu_read(current_task); }
+#define current get_current()
 extern struct task_struct init_task; /* pid 0, the idle task */
 extern struct list_head task_list;   /* every task, through ->tasks */
-extern bool need_resched;
 extern int nr_threads;
 
 static inline bool thread_group_leader(const struct task_struct *p) { return p->group_leader == p; }

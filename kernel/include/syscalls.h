@@ -104,6 +104,7 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 		   struct rlimit64 __user *old_rlim);
 long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 long sys_getrandom(void __user *buf, size_t count, unsigned int flags);
+long sys_getcpu(unsigned int __user *cpu, unsigned int __user *node, void __user *unused);
 
 /* time: kernel/time.c */
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);

@@ -37,6 +37,8 @@ void timer_init(void);
 /* Nanoseconds since boot, from the TSC calibrated against the PIT. */
 u64 ktime_get_ns(void);
 u64 tsc_khz(void);
+/* Busy-wait on the TSC, for waits with interrupts off; returns at once before timer_init(). */
+void udelay(unsigned long us);
 void timer_wake_sleepers(void);
 
 /* Seconds since the epoch (UTC) from the CMOS clock (arch/x86_64/rtc.c). */

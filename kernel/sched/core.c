@@ -1,10 +1,16 @@
 /*
- * The scheduler: round robin over one run queue.  The timer takes a tick
- * off the running task's slice; when it is used up, need_resched is set and
- * the task is switched out on its way back to user mode, or at a
- * cond_resched() point of long kernel work (the kernel is never preempted
- * anywhere else).  When nothing is runnable the idle task (pid 0, the
- * boot context) halts until the next interrupt.
+ * The scheduler: round robin over one run queue per CPU.  Each CPU's timer
+ * takes a tick off its running task's slice; when it is used up,
+ * need_resched is set and the task is switched out on its way back to user
+ * mode, or at a cond_resched() point of long kernel work (the kernel is
+ * never preempted anywhere else).  When nothing is runnable a CPU's idle
+ * task (pid 0: the boot context on CPU 0) halts until the next interrupt.
+ *
+ * A task stays on the CPU it was given at creation, and all the tasks of
+ * one mm share one CPU (select_task_rq()): an address space is then loaded
+ * on one CPU only, so a change to its page tables needs no TLB flush on
+ * another (the shootdowns of issue 12.4 lift this).  The run queues, like
+ * everything else, are protected by the big kernel lock (smp_lock.h).
  */
 #include <sched.h>
 #include <mm.h>
@@ -14,6 +20,9 @@
 #include <nsproxy.h>
 #include <pid_namespace.h>
 #include <kernel_stat.h>
+#include <smp.h>
+#include <smp_lock.h>
+#include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/cpu.h>
 #include <asm/ptrace.h>
@@ -36,14 +45,9 @@ struct task_struct init_task = {
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.thread_node = LIST_HEAD_INIT(init_task.thread_node),
 };
-struct task_struct *current = &init_task;
 LIST_HEAD(task_list);
-bool need_resched;
-struct kernel_cpustat kcpustat;
+struct kernel_cpustat kcpustat[NR_CPUS];
 static u64 nr_switches;
-static bool in_irq_window; /* a tick now interrupted the kernel (cond_resched), not the user */
-
-static LIST_HEAD(runqueue);
 
 static struct sighand_struct init_sighand = { .count = 1 };
 static struct signal_struct init_signal = {
@@ -67,9 +71,27 @@ void sched_init(void)
 	fpu_init_state(&init_task.thread.fpu);
 }
 
+/* On its CPU's queue; an idle CPU is woken from HLT to run it. */
 static void enqueue(struct task_struct *p)
 {
-	list_add_tail(&p->run_list, &runqueue);
+	struct percpu *c = per_cpu_area(p->cpu);
+
+	list_add_tail(&p->run_list, &c->runqueue);
+	if (p->cpu != smp_processor_id() && c->current_task == c->idle)
+		apic_send_ipi(c->apic_id, RESCHEDULE_VECTOR);
+}
+
+/* A new task's CPU: its mm's (the same for every thread of a process), else the next online one in turn. */
+static unsigned int select_task_rq(const struct task_struct *p)
+{
+	static unsigned int next_cpu; /* protected by the big kernel lock */
+
+	if (!p->mm || p->mm == current->mm)
+		return current->cpu;
+	do
+		next_cpu = (next_cpu + 1) % NR_CPUS;
+	while (!cpu_online(next_cpu));
+	return next_cpu;
 }
 
 void wake_up_state(struct task_struct *p, unsigned int state)
@@ -90,6 +112,7 @@ void wake_up_process(struct task_struct *p)
 void wake_up_new_task(struct task_struct *p)
 {
 	p->time_slice = TIME_SLICE;
+	p->cpu = select_task_rq(p);
 	wake_up_state(p, TASK_NEW);
 }
 
@@ -119,7 +142,10 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 	fpu_restore(&next->thread.fpu);
 	prev->thread.fsbase = rdmsr(MSR_FS_BASE);
 	wrmsr(MSR_FS_BASE, next->thread.fsbase);
-	current = next;
+	/* The user's GS base is in KERNEL_GS_BASE while the kernel runs (entry.asm). */
+	prev->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
+	wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
+	this_cpu_write(current_task, next);
 	trace_switch(prev->pid, next->pid);
 	switch_context(&prev->thread.sp, next->thread.sp);
 }
@@ -127,14 +153,15 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 void schedule(void)
 {
 	struct task_struct *prev = current, *next;
+	struct percpu *c = this_cpu();
 
-	need_resched = false;
-	if (prev->__state == TASK_RUNNING && prev != &init_task)
+	c->need_resched = false;
+	if (prev->__state == TASK_RUNNING && prev != c->idle)
 		enqueue(prev);
-	if (list_empty(&runqueue)) {
-		next = &init_task;
+	if (list_empty(&c->runqueue)) {
+		next = c->idle;
 	} else {
-		next = list_first_entry(&runqueue, struct task_struct, run_list);
+		next = list_first_entry(&c->runqueue, struct task_struct, run_list);
 		list_del(&next->run_list);
 	}
 	if (next->time_slice <= 0)
@@ -155,30 +182,34 @@ void scheduler_tick(void)
 {
 	struct task_struct *p = current;
 
-	if (p == &init_task) {
-		kcpustat.cpustat[CPUTIME_IDLE]++;
+	if (p == this_cpu()->idle) {
+		kcpustat_this_cpu->cpustat[CPUTIME_IDLE]++;
 		return;
 	}
-	if (user_mode(task_pt_regs(p)) && !in_irq_window) {
+	if (user_mode(task_pt_regs(p)) && !this_cpu()->in_irq_window) {
 		p->utime++;
-		kcpustat.cpustat[CPUTIME_USER]++;
+		kcpustat_this_cpu->cpustat[CPUTIME_USER]++;
 	} else {
 		p->stime++;
-		kcpustat.cpustat[CPUTIME_SYSTEM]++;
+		kcpustat_this_cpu->cpustat[CPUTIME_SYSTEM]++;
 	}
 	if (--p->time_slice <= 0)
-		need_resched = true;
+		this_cpu()->need_resched = true;
 }
 
 /*
  * The last stop before returning to user mode: switch tasks if the time
  * slice is over, act on pending signals (which may not return), and
- * restart a system call a signal interrupted when that is the rule.
+ * restart a system call a signal interrupted when that is the rule.  The
+ * big kernel lock is let go last (an interrupt that found nothing to lock
+ * for, an IPI, comes here without it).
  */
 void exit_to_user_mode(struct pt_regs *regs)
 {
+	if (!kernel_locked())
+		lock_kernel();
 	for (;;) {
-		if (need_resched)
+		if (this_cpu()->need_resched)
 			schedule();
 		else if (signal_pending(current))
 			do_signal(regs);
@@ -197,6 +228,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 		regs->orig_rax = __NR_restart_syscall; /* go on where the call left off */
 		syscall_restart(regs);
 	}
+	unlock_kernel();
 }
 
 u64 nr_context_switches(void)
@@ -210,22 +242,32 @@ u64 nr_context_switches(void)
  * would wait for the return to user mode: here pending interrupts are taken
  * (STI enables them after the next instruction, Intel SDM vol. 2B, STI) and
  * another task runs if the slice is over.  The caller holds nothing another
- * task might need meanwhile.
+ * task might need meanwhile, so the big kernel lock is let go too: kernel
+ * code of other CPUs may run in between, as another task's would here.
  */
 void cond_resched(void)
 {
-	in_irq_window = true;
+	struct percpu *c = this_cpu();
+
+	unlock_kernel();
+	c->in_irq_window = true;
 	local_irq_window();
-	in_irq_window = false;
-	if (need_resched)
+	c->in_irq_window = false;
+	lock_kernel();
+	if (c->need_resched)
 		schedule();
 }
 
+/* Every CPU ends here.  The lock is let go before HLT: an interrupt takes it again if it needs it. */
 __noreturn void cpu_idle(void)
 {
+	struct percpu *c = this_cpu();
+
 	for (;;) {
-		while (!list_empty(&runqueue))
+		lock_kernel();
+		while (!list_empty(&c->runqueue))
 			schedule();
+		unlock_kernel();
 		safe_halt();
 	}
 }
@@ -256,6 +298,6 @@ bool signal_pending_current(void)
 
 long sys_sched_yield(void)
 {
-	need_resched = true;
+	this_cpu()->need_resched = true;
 	return 0;
 }

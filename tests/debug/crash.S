@@ -1,5 +1,5 @@
 /*
- * Writes argv[1] (PANIC, BUG or EXCEPTION) to /proc/cowl/provoke-crash, so
+ * Writes argv[1] (PANIC, BUG, EXCEPTION or SPINLOCKUP) to /proc/cowl/provoke-crash, so
  * the kernel crashes that way; tools/test-debug reads the oops it prints.
  */
 	.globl _start

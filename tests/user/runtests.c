@@ -40,6 +40,7 @@
 #include "test.h"
 
 #define TEST_DIR "tests"
+#define WATCHDOG TEST_DIR "/helpers/watchdog" /* the time-out of each test (start_watchdog) */
 #define MAX_TESTS 256
 #define DEFAULT_TIMEOUT 60
 
@@ -135,14 +136,21 @@ static int timeout_of(const char *name, int fallback)
 	return fallback;
 }
 
+struct test_start {
+	const char *name;
+	int go; /* read end: the test starts when a byte comes (run_test) */
+};
+
 /* In the child, with stdout on the pipe: a process group of its own, so a time-out can kill it all. */
 static void exec_test(void *arg)
 {
-	const char *name = arg;
-	char path[300];
+	const struct test_start *start = arg;
+	const char *name = start->name;
+	char path[300], c;
 	char *argv[] = { (char *)name, NULL };
 
 	setpgid(0, 0);
+	read(start->go, &c, 1);
 	snprintf(path, sizeof(path), TEST_DIR "/%s", name);
 	execve(path, argv, environ);
 	perror(path);
@@ -158,24 +166,36 @@ static void on_expiry(int sig)
 }
 
 /*
- * A child that sleeps for the time-out, then kills the test's process
- * group and, if there was anything to kill, interrupts our read with
- * SIGALRM (in case something outside the group still holds the pipe) and
- * exits 1.  Killed by stop_watchdog when the test ends in time.
+ * A child, tests/helpers/watchdog, that sleeps for the time-out, then kills
+ * the test's process group and, if there was anything to kill, interrupts
+ * our read with SIGALRM (in case something outside the group still holds
+ * the pipe) and exits 1.  Killed by stop_watchdog when the test ends in time.
+ * Returns once it sleeps (it says so on a pipe): until then it takes page
+ * frames, which a test counting them (oom, fuzz) must not see, and on
+ * several CPUs it would run beside the test.
  */
 static pid_t start_watchdog(pid_t pgrp, int seconds)
 {
-	pid_t pid = fork();
+	int ready[2];
+	char c;
 
+	if (pipe(ready) < 0)
+		return -1;
+	pid_t pid = fork();
 	if (pid == 0) {
-		struct timespec t = { seconds, 0 };
-		while (nanosleep(&t, &t) != 0)
-			;
-		if (kill(-pgrp, SIGKILL) != 0)
-			_exit(0);
-		kill(getppid(), SIGALRM);
-		_exit(1);
+		char secs[16], group[16], fd[16];
+		char *argv[] = { "watchdog", secs, group, fd, NULL };
+		snprintf(secs, sizeof(secs), "%d", seconds);
+		snprintf(group, sizeof(group), "%d", pgrp);
+		snprintf(fd, sizeof(fd), "%d", ready[1]);
+		close(ready[0]);
+		execve(WATCHDOG, argv, environ);
+		perror(WATCHDOG);
+		_exit(2);
 	}
+	close(ready[1]);
+	read(ready[0], &c, 1); /* end of file if it could not start */
+	close(ready[0]);
 	return pid;
 }
 
@@ -216,13 +236,22 @@ static int run_test(const char *name, int seconds)
 	printf("# run %s\n", name);
 	fflush(stdout);
 	expired = 0;
-	pid_t pid = spawn_piped(exec_test, (void *)name, &out);
+	int go[2];
+	if (pipe2(go, O_CLOEXEC) < 0)
+		return 0;
+	struct test_start start = { name, go[0] };
+	pid_t pid = spawn_piped(exec_test, &start, &out);
+	close(go[0]);
 	if (pid < 0) {
+		close(go[1]);
 		printf("TEST: FAIL %s: could not start\n", name);
 		return 0;
 	}
 	setpgid(pid, pid); /* also here: the watchdog must not find the group missing */
+	/* The test starts once its watchdog sleeps: while it runs, only the test takes page frames. */
 	pid_t dog = start_watchdog(pid, seconds);
+	write(go[1], "g", 1);
+	close(go[1]);
 	int reported = pass_output(out);
 	close(out);
 	if (expired)

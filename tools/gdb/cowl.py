@@ -34,6 +34,11 @@ EXIT_ZOMBIE, EXIT_DEAD = 0x0020, 0x0010
 # vm_flags (kernel/include/mm.h).
 VM_READ, VM_WRITE, VM_EXEC, VM_SHARED = 0x1, 0x2, 0x4, 0x8
 
+# `current` is a C macro (kernel/include/sched.h): the task in the per-CPU
+# area (asm/percpu.h) of the CPU gdb looks at.  QEMU's gdb stub shows CPU n
+# as thread n + 1; without a target $_thread is 0.
+gdb.execute("macro define current (percpu_areas[$_thread > 0 ? $_thread - 1 : 0].current_task)")
+
 
 def offset_of(type_name, field):
     for f in gdb.lookup_type(type_name).fields():
@@ -121,9 +126,8 @@ class CowlPs(gdb.Command):
         gdb.write("  %5s %5s %-5s %3s %-18s %s\n" % ("PID", "TGID", "STATE", "CPU", "MM", "COMM"))
         for t in all_tasks():
             mark = "*" if int(t.address) == current else " "
-            # Cowl runs on one CPU: every task is on CPU 0.
             gdb.write("%s %5d %5d %-5s %3d 0x%016x %s\n" % (
-                mark, int(t["pid"]), int(t["tgid"]), task_state(t), 0,
+                mark, int(t["pid"]), int(t["tgid"]), task_state(t), int(t["cpu"]),
                 int(t["mm"]), t["comm"].string()))
 
 

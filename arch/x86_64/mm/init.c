@@ -40,6 +40,12 @@ void paging_init(void)
 	map_kernel_range(_text, _etext, PAGE_KERNEL_EXEC);
 	map_kernel_range(_etext, _erodata, PAGE_KERNEL_RO);
 	map_kernel_range(_erodata, _end, PAGE_KERNEL);
+	paging_load_kernel();
+}
+
+/* Each CPU: global pages on (the kernel's survive CR3 loads), then the kernel's tables. */
+void paging_load_kernel(void)
+{
 	write_cr4(read_cr4() | X86_CR4_PGE);
 	load_pgd(init_pgd);
 }

@@ -100,6 +100,7 @@
 #define __NR_get_robust_list 274
 #define __NR_pipe2 293
 #define __NR_prlimit64 302
+#define __NR_getcpu 309
 #define __NR_getrandom 318
 #define __NR_clone3 435
 #endif

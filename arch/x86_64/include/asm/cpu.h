@@ -3,6 +3,7 @@
 #define ASM_CPU_H
 #include <types.h>
 
+#define MSR_IA32_APICBASE 0x1b
 #define MSR_EFER 0xc0000080
 #define MSR_STAR 0xc0000081
 #define MSR_LSTAR 0xc0000082
@@ -14,6 +15,7 @@
 #define EFER_LME (1 << 8)
 #define EFER_NX (1 << 11)
 
+#define X86_CR0_PE (1ul << 0)
 #define X86_CR0_MP (1ul << 1)
 #define X86_CR0_EM (1ul << 2)
 #define X86_CR0_TS (1ul << 3)
@@ -63,6 +65,24 @@ static inline u64 rdtsc(void)
 }
 static inline void local_irq_enable(void) { __asm__ volatile("sti" ::: "memory"); }
 static inline void local_irq_disable(void) { __asm__ volatile("cli" ::: "memory"); }
+/* The flags as they were, then interrupts off; local_irq_restore() puts IF back as it was. */
+static inline unsigned long local_irq_save(void)
+{
+	unsigned long flags;
+	__asm__ volatile("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
+	return flags;
+}
+static inline void local_irq_restore(unsigned long flags)
+{
+	if (flags & X86_EFLAGS_IF)
+		local_irq_enable();
+}
+static inline bool irqs_disabled(void)
+{
+	unsigned long flags;
+	__asm__ volatile("pushfq; popq %0" : "=r"(flags));
+	return !(flags & X86_EFLAGS_IF);
+}
 /* sti takes effect after the next instruction, so no interrupt is lost between them. */
 static inline void safe_halt(void) { __asm__ volatile("sti; hlt; cli" ::: "memory"); }
 /* Let pending interrupts in and shut them out again: the nop is where the one-instruction delay ends. */

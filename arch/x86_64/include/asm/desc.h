@@ -8,6 +8,7 @@
 
 void gdt_init(void);
 void idt_init(void);
+void idt_load(void);
 /* The stack the CPU switches to on entry from user mode (TSS.RSP0). */
 void tss_set_kernel_stack(unsigned long sp);
 #endif

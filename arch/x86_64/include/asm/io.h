@@ -1,4 +1,4 @@
-/* Port I/O (Intel SDM vol. 2: IN, OUT). */
+/* Port I/O (Intel SDM vol. 2: IN, OUT) and memory-mapped device registers. */
 #ifndef ASM_IO_H
 #define ASM_IO_H
 #include <types.h>
@@ -12,4 +12,11 @@ static inline u8 inb(u16 port)
 	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
 	return v;
 }
+
+/* A 32-bit device register: volatile, so each access is exactly one load or store. */
+static inline u32 readl(const volatile void *addr) { return *(const volatile u32 *)addr; }
+static inline void writel(u32 val, volatile void *addr) { *(volatile u32 *)addr = val; }
+
+/* Map [phys, phys + size) for the kernel, uncached where it is not RAM (arch/x86_64/mm/ioremap.c). */
+void *ioremap(u64 phys, size_t size);
 #endif

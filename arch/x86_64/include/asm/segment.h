@@ -5,6 +5,7 @@
  */
 #ifndef ASM_SEGMENT_H
 #define ASM_SEGMENT_H
+#define GDT_ENTRY_KERNEL32_CS 1 /* the APs' trampoline (boot/trampoline.asm) */
 #define GDT_ENTRY_KERNEL_CS 2
 #define GDT_ENTRY_KERNEL_DS 3
 #define GDT_ENTRY_USER32_CS 4
@@ -13,6 +14,7 @@
 #define GDT_ENTRY_TSS 8
 #define GDT_ENTRIES 10
 
+#define __KERNEL32_CS (GDT_ENTRY_KERNEL32_CS * 8)
 #define __KERNEL_CS (GDT_ENTRY_KERNEL_CS * 8)
 #define __KERNEL_DS (GDT_ENTRY_KERNEL_DS * 8)
 #define __USER32_CS (GDT_ENTRY_USER32_CS * 8 + 3)

@@ -1,0 +1,33 @@
+/*
+ * Sets of CPUs, one bit each (Linux's cpumask.h, for at most NR_CPUS = 8
+ * CPUs: one word).  cpu_online_mask: the CPUs that run kernel code now.
+ */
+#ifndef CPUMASK_H
+#define CPUMASK_H
+#include <atomic.h>
+#include <asm/percpu.h>
+
+struct cpumask {
+	unsigned long bits;
+};
+
+extern struct cpumask __cpu_online_mask;
+#define cpu_online_mask (&__cpu_online_mask)
+
+static inline bool cpumask_test_cpu(unsigned int cpu, const struct cpumask *m) { return test_bit(cpu, &m->bits); }
+static inline unsigned int cpumask_weight(const struct cpumask *m)
+{
+	unsigned int n = 0;
+
+	for (unsigned long w = __atomic_load_n(&m->bits, __ATOMIC_SEQ_CST); w; w &= w - 1)
+		n++; /* no POPCNT on the baseline x86-64 that QEMU's qemu64 is */
+	return n;
+}
+static inline bool cpu_online(unsigned int cpu) { return cpumask_test_cpu(cpu, cpu_online_mask); }
+static inline unsigned int num_online_cpus(void) { return cpumask_weight(cpu_online_mask); }
+static inline void set_cpu_online(unsigned int cpu) { set_bit(cpu, &__cpu_online_mask.bits); }
+
+#define for_each_online_cpu(cpu)                  \
+	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++) \
+		if (cpu_online(cpu))
+#endif

@@ -1,0 +1,146 @@
+/*
+ * Self-tests of the SMP bring-up, on_each_cpu() and spinlocks.  On one CPU
+ * they check the single-CPU case; `make test` also boots with two CPUs
+ * (the smp2: results), where the spinlock test has real contention.
+ */
+#include <selftest.h>
+#include <smp.h>
+#include <spinlock.h>
+#include <smp_lock.h>
+#include <sched.h>
+#include <string.h>
+#include <printk.h>
+#include <time.h>
+#include <asm/acpi.h>
+#include <asm/apic.h>
+#include <asm/cpu.h>
+
+KERNEL_TEST(smp_every_cpu_online)
+{
+	unsigned int cpu, want = MIN(MAX(madt.nr_cpus, 1u), setup_max_cpus);
+	unsigned long apic_ids_seen = 0;
+
+	KT_ASSERT(num_online_cpus() == want);
+	KT_ASSERT(cpu_online(0) && smp_processor_id() == 0);
+	for_each_online_cpu(cpu) {
+		struct percpu *c = per_cpu_area(cpu);
+		KT_ASSERT(c->self == c && c->cpu == cpu);
+		KT_ASSERT(!(apic_ids_seen & (1ul << c->apic_id))); /* each CPU its own local APIC */
+		apic_ids_seen |= 1ul << c->apic_id;
+		if (cpu) /* an AP runs its own idle task */
+			KT_ASSERT(c->current_task && c->current_task != &init_task &&
+				  !strncmp(c->current_task->comm, "swapper/", 8));
+	}
+}
+
+static struct {
+	unsigned long ran_on;   /* a bit per CPU that ran the function */
+	atomic_t calls, wrong_cpu, irqs_on;
+} reach;
+
+static void record_cpu(void *arg)
+{
+	(void)arg;
+	__atomic_fetch_or(&reach.ran_on, 1ul << smp_processor_id(), __ATOMIC_SEQ_CST);
+	atomic_inc(&reach.calls);
+	/* GS must lead to this CPU's own area: its local APIC says which CPU it is. */
+	if (this_cpu()->apic_id != lapic_id())
+		atomic_inc(&reach.wrong_cpu);
+	if (!irqs_disabled())
+		atomic_inc(&reach.irqs_on);
+}
+
+KERNEL_TEST(smp_on_each_cpu_reaches_every_cpu)
+{
+	for (int round = 0; round < 3; round++) {
+		memset(&reach, 0, sizeof(reach));
+		on_each_cpu(record_cpu, NULL, 1);
+		KT_ASSERT(reach.ran_on == cpu_online_mask->bits);
+		KT_ASSERT(atomic_read(&reach.calls) == (int)num_online_cpus());
+		KT_ASSERT(atomic_read(&reach.wrong_cpu) == 0);
+		KT_ASSERT(atomic_read(&reach.irqs_on) == 0);
+	}
+}
+
+#define INCREMENTS 20000
+
+static DEFINE_SPINLOCK(counter_lock); /* protects counter */
+static unsigned long counter;
+static atomic_t lock_waits;           /* times a CPU found the lock taken */
+static atomic_t arrived;              /* CPUs in count_under_lock: all start counting together */
+
+static void count_under_lock(void *arg)
+{
+	(void)arg;
+	atomic_inc(&arrived);
+	while (atomic_read(&arrived) < (int)num_online_cpus())
+		cpu_relax();
+	for (int i = 0; i < INCREMENTS; i++) {
+		if (!spin_trylock(&counter_lock)) {
+			atomic_inc(&lock_waits);
+			spin_lock(&counter_lock);
+		}
+		/* A read, a pause, a write: without the lock, increments of other CPUs would be lost. */
+		unsigned long v = READ_ONCE(counter);
+		cpu_relax();
+		WRITE_ONCE(counter, v + 1);
+		spin_unlock(&counter_lock);
+	}
+}
+
+KERNEL_TEST(spinlock_counter_exact_under_contention)
+{
+	counter = 0;
+	atomic_set(&lock_waits, 0);
+	atomic_set(&arrived, 0);
+	on_each_cpu(count_under_lock, NULL, 1);
+	printk("spinlock: %u CPUs, %d waits for the lock\n", num_online_cpus(), atomic_read(&lock_waits));
+	KT_ASSERT(counter == (unsigned long)INCREMENTS * num_online_cpus());
+	KT_ASSERT(!spin_is_locked(&counter_lock));
+}
+
+KERNEL_TEST(spinlock_irqsave_restores_flags)
+{
+	static DEFINE_SPINLOCK(lock); /* protects nothing: the test's own */
+	unsigned long flags;
+
+	local_irq_enable();
+	spin_lock_irqsave(&lock, flags);
+	bool off_while_held = irqs_disabled(), held = spin_is_locked(&lock), retry = spin_trylock(&lock);
+#ifdef CONFIG_DEBUG_SPINLOCK
+	bool owner_known = lock.owner_cpu == (int)smp_processor_id();
+#else
+	bool owner_known = true;
+#endif
+	spin_unlock_irqrestore(&lock, flags);
+	bool on_after = !irqs_disabled();
+	local_irq_disable();
+	KT_ASSERT(off_while_held && held && !retry && owner_known);
+	KT_ASSERT(on_after && !spin_is_locked(&lock));
+	spin_lock_irqsave(&lock, flags); /* interrupts already off: they stay off */
+	spin_unlock_irqrestore(&lock, flags);
+	KT_ASSERT(irqs_disabled());
+#ifdef CONFIG_DEBUG_SPINLOCK
+	KT_ASSERT(lock.owner_cpu == -1);
+#endif
+}
+
+/* Each AP's local APIC timer ticks at HZ: over 100 ms (10 ticks), at least some and not many more. */
+KERNEL_TEST(smp_ap_timer_ticks)
+{
+	u64 before[NR_CPUS];
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		before[cpu] = READ_ONCE(per_cpu_area(cpu)->apic_timer_irqs);
+	unlock_kernel(); /* an AP's tick takes the big kernel lock, which the self-tests hold */
+	udelay(100000);
+	lock_kernel();
+	for_each_online_cpu(cpu) {
+		u64 ticks = READ_ONCE(per_cpu_area(cpu)->apic_timer_irqs) - before[cpu];
+		if (cpu == 0)
+			KT_ASSERT(ticks == 0); /* the boot CPU's tick is still the PIT's */
+		else
+			KT_ASSERT(ticks >= 2 && ticks <= 12); /* a loaded host may drop some (QEMU coalesces), never add */
+	}
+}
