@@ -45,6 +45,11 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(getgroups), SYSCALL(setgroups),
 	SYSCALL(prctl), SYSCALL(rt_sigsuspend), SYSCALL(set_robust_list), SYSCALL(get_robust_list),
 	SYSCALL(sigaltstack),
+	SYSCALL(lstat), SYSCALL(creat), SYSCALL(mkdir), SYSCALL(mkdirat), SYSCALL(rmdir),
+	SYSCALL(unlink), SYSCALL(unlinkat), SYSCALL(link), SYSCALL(linkat), SYSCALL(symlink),
+	SYSCALL(symlinkat), SYSCALL(readlink), SYSCALL(readlinkat), SYSCALL(rename),
+	SYSCALL(renameat), SYSCALL(renameat2), SYSCALL(chmod), SYSCALL(fchmod), SYSCALL(fchmodat),
+	SYSCALL(truncate), SYSCALL(ftruncate), SYSCALL(utimensat), SYSCALL(statfs), SYSCALL(fstatfs),
 };
 
 /*

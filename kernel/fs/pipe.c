@@ -5,11 +5,15 @@
  * waits while a writer exists and returns 0 (end of file) once none does;
  * writing waits for room while a reader exists.  Writes of at most PIPE_BUF
  * bytes go in whole; larger ones may be split.  Writing with no reader
- * raises SIGPIPE and fails with EPIPE.  The pipe lives in its inode, which
- * goes when both ends are closed.
+ * raises SIGPIPE and fails with EPIPE.  The pipe lives in its inode, named
+ * by an anonymous dentry "pipe:[ino]" (what /proc/PID/fd shows), which
+ * goes when both ends are closed.  Opening that name again through
+ * /proc/PID/fd/N gives another read or write end (open(2)'s access mode).
  */
 #include "vfs.h"
 #include <slab.h>
+#include <string.h>
+#include <uapi/magic.h>
 #include <sched.h>
 #include <signal.h>
 #include <syscalls.h>
@@ -21,6 +25,7 @@
 
 struct pipe {
 	struct inode inode;
+	struct dentry *dentry; /* referenced while the pipe is being made */
 	char *buf;
 	size_t size; /* capacity: a power of two, so the ring's indices can wrap */
 	size_t head, tail; /* bytes ever written and read; head - tail are in the ring */
@@ -28,7 +33,7 @@ struct pipe {
 	struct wait_queue_head wait; /* both sides: readers for data, writers for room */
 };
 
-static unsigned long next_pipe_ino = 1;
+static struct super_block pipefs_sb = { .dev = DEV_PIPEFS, .magic = PIPEFS_MAGIC, .next_ino = 1 };
 
 size_t pipe_len(const struct pipe *p)
 {
@@ -71,7 +76,6 @@ static void pipe_evict(struct inode *inode)
 {
 	struct pipe *p = container_of(inode, struct pipe, inode);
 
-	inode_free_name(inode);
 	kfree(p->buf);
 	kfree(p);
 }
@@ -80,31 +84,32 @@ static const struct inode_operations pipe_iops = {
 	.evict = pipe_evict,
 };
 
+static const struct file_operations pipe_fops;
+
 struct pipe *pipe_alloc(void)
 {
-	struct pipe *p = kzalloc(sizeof(*p));
+	struct pipe *p = (struct pipe *)new_inode(&pipefs_sb, S_IFIFO | 0600, sizeof(*p));
+	char name[32];
 
 	if (!p)
 		return NULL;
+	p->inode.i_op = &pipe_iops;
+	p->inode.i_fop = &pipe_fops;
 	p->size = PIPE_DEF_SIZE;
 	p->buf = kmalloc(p->size);
-	if (!p->buf || inode_init(&p->inode, NULL, "", 0)) {
-		kfree(p->buf);
-		kfree(p);
+	int len = snprintf(name, sizeof(name), "pipe:[%lu]", p->inode.ino);
+	p->dentry = p->buf ? d_alloc(NULL, name, len, &p->inode) : NULL;
+	if (!p->dentry) {
+		iput(&p->inode);
 		return NULL;
 	}
 	init_waitqueue_head(&p->wait);
-	p->inode.ino = next_pipe_ino++;
-	p->inode.mode = S_IFIFO | 0600;
-	p->inode.nlink = 1;
-	p->inode.dev = DEV_PIPEFS;
-	p->inode.i_op = &pipe_iops;
 	return p;
 }
 
 void pipe_unref(struct pipe *p)
 {
-	iput(&p->inode);
+	dput(p->dentry);
 }
 
 static ssize_t pipe_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
@@ -222,18 +227,32 @@ long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg)
 	return cmd == F_SETPIPE_SZ ? pipe_set_size(p, (unsigned int)arg) : (long)p->size;
 }
 
-static struct file *pipe_end(struct pipe *p, const struct file_operations *fops, unsigned flags)
+/* Make f a read or a write end of p, as its access mode says. */
+static int pipe_open(struct inode *inode, struct file *f)
 {
-	struct file *f = alloc_file(&p->inode, fops, flags);
+	struct pipe *p = container_of(inode, struct pipe, inode);
 
-	if (IS_ERR(f))
-		return f;
+	if ((f->flags & O_ACCMODE) == O_RDWR)
+		return -EINVAL; /* Linux would give one file both ends; Cowl's ends are separate files */
 	f->private_data = p;
-	if (fops == &pipe_read_fops)
+	if (file_readable(f)) {
+		f->f_op = &pipe_read_fops;
 		p->readers++;
-	else
+	} else {
+		f->f_op = &pipe_write_fops;
 		p->writers++;
-	return f;
+	}
+	return 0;
+}
+
+static const struct file_operations pipe_fops = {
+	.open = pipe_open,
+	.stream = true,
+};
+
+static struct file *pipe_end(struct pipe *p, unsigned flags)
+{
+	return open_dentry(p->dentry, flags);
 }
 
 /* Both ends installed as fds[0] (read) and fds[1] (write), or -errno and nothing installed. */
@@ -258,8 +277,8 @@ long sys_pipe2(int __user *ufds, int flags)
 	struct pipe *p = pipe_alloc();
 	if (!p)
 		return -ENFILE;
-	struct file *rf = pipe_end(p, &pipe_read_fops, O_RDONLY | (flags & O_NONBLOCK));
-	struct file *wf = IS_ERR(rf) ? rf : pipe_end(p, &pipe_write_fops, O_WRONLY | (flags & O_NONBLOCK));
+	struct file *rf = pipe_end(p, O_RDONLY | (flags & O_NONBLOCK));
+	struct file *wf = IS_ERR(rf) ? rf : pipe_end(p, O_WRONLY | (flags & O_NONBLOCK));
 	pipe_unref(p);
 	int fds[2];
 	long err = IS_ERR(wf) ? PTR_ERR(wf) : install_ends(rf, wf, flags, fds);

@@ -28,7 +28,7 @@ const char *proc_vma_name(const struct vm_area_struct *vma, char *buf, size_t si
 	const struct mm_struct *mm = vma->vm_mm;
 
 	if (vma->vm_file)
-		return inode_path(vma->vm_file->inode, buf, size);
+		return d_path(vma->vm_file->dentry, buf, size);
 	if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk && mm->brk > mm->start_brk)
 		return "[heap]";
 	if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack)
@@ -148,6 +148,7 @@ int proc_vmstat_show(struct task_struct *t, struct seq_buf *m)
 {
 	(void)t;
 	seq_printf(m, "nr_free_pages %lu\n", nr_free_pages());
+	seq_printf(m, "nr_file_pages %ld\n", nr_file_pages);
 	seq_printf(m, "cow_fault_copy %lu\n", vm_events[COW_FAULT_COPY]);
 	seq_printf(m, "cow_fault_reuse %lu\n", vm_events[COW_FAULT_REUSE]);
 	seq_printf(m, "zero_page_map %lu\n", vm_events[ZERO_PAGE_MAP]);

@@ -48,21 +48,19 @@ struct task_struct *proc_task(struct inode *inode)
 	return pid ? task_by_global_pid(pid) : NULL;
 }
 
-static struct inode *pid_dir_lookup(struct inode *dir, const char *name, size_t len)
+static struct dentry *pid_dir_lookup(struct dentry *dir, const char *name, size_t len)
 {
-	if (!proc_task(dir))
+	if (!proc_task(dir->inode))
 		return ERR_PTR(-ENOENT);
 	return proc_lookup_entry(dir, name, len, proc_pid_entries, ARRAY_SIZE(proc_pid_entries),
-				 dir->ino + 1);
+				 dir->inode->ino + 1);
 }
 
 static int pid_dir_iterate(struct file *f, struct dir_context *ctx)
 {
 	struct inode *dir = f->inode;
 
-	if (ctx->pos == 0 && !ctx->emit(ctx, ".", 1, dir->ino, DT_DIR))
-		return 0;
-	if (ctx->pos == 1 && !ctx->emit(ctx, "..", 2, dir->parent->ino, DT_DIR))
+	if (!proc_emit_dots(ctx, f->dentry))
 		return 0;
 	proc_emit_entries(ctx, proc_pid_entries, ARRAY_SIZE(proc_pid_entries), 2, dir->ino + 1);
 	return 0;
@@ -77,7 +75,7 @@ static const struct file_operations pid_dir_fops = {
 	.iterate = pid_dir_iterate,
 };
 
-struct inode *proc_pid_dir(struct inode *root, struct task_struct *task)
+struct dentry *proc_pid_dir(struct dentry *root, struct task_struct *task)
 {
 	char name[12];
 	pid_t nr = task_pid_vnr(task);
@@ -85,10 +83,10 @@ struct inode *proc_pid_dir(struct inode *root, struct task_struct *task)
 	if (nr <= 0)
 		return ERR_PTR(-ENOENT); /* not in the caller's namespace */
 	int len = snprintf(name, sizeof(name), "%d", nr);
-	struct inode *dir = proc_new_inode(root, name, len, S_IFDIR | 0555, PID_DIR_INO(task->pid),
-					   &pid_dir_iops, &pid_dir_fops);
+	struct dentry *dir = proc_new_inode(root, name, len, S_IFDIR | 0555, PID_DIR_INO(task->pid),
+					    &pid_dir_iops, &pid_dir_fops);
 	if (!IS_ERR(dir))
-		PROC_I(dir)->pid = task->pid;
+		PROC_I(dir->inode)->pid = task->pid;
 	return dir;
 }
 
@@ -107,7 +105,7 @@ static pid_t parse_pid(const char *name, size_t len)
 	return nr;
 }
 
-struct inode *proc_pid_lookup(struct inode *root, const char *name, size_t len)
+struct dentry *proc_pid_lookup(struct dentry *root, const char *name, size_t len)
 {
 	pid_t nr = parse_pid(name, len);
 	struct task_struct *task = nr > 0 ? find_task_by_vpid(nr) : NULL;

@@ -6,6 +6,7 @@
 #define SYSCALLS_H
 #include <types.h>
 #include <uapi/stat.h>
+#include <uapi/statfs.h>
 #include <uapi/utsname.h>
 #include <uapi/time.h>
 #include <uapi/resource.h>
@@ -28,6 +29,31 @@ long sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
 long sys_stat(const char __user *path, struct stat __user *st);
 long sys_fstat(unsigned int fd, struct stat __user *st);
 long sys_newfstatat(int dfd, const char __user *path, struct stat __user *st, int flags);
+long sys_lstat(const char __user *path, struct stat __user *st);
+long sys_creat(const char __user *path, mode_t mode);
+long sys_mkdir(const char __user *path, mode_t mode);
+long sys_mkdirat(int dfd, const char __user *path, mode_t mode);
+long sys_rmdir(const char __user *path);
+long sys_unlink(const char __user *path);
+long sys_unlinkat(int dfd, const char __user *path, int flags);
+long sys_link(const char __user *old, const char __user *new);
+long sys_linkat(int olddfd, const char __user *old, int newdfd, const char __user *new, int flags);
+long sys_symlink(const char __user *target, const char __user *path);
+long sys_symlinkat(const char __user *target, int dfd, const char __user *path);
+long sys_readlink(const char __user *path, char __user *buf, int size);
+long sys_readlinkat(int dfd, const char __user *path, char __user *buf, int size);
+long sys_rename(const char __user *old, const char __user *new);
+long sys_renameat(int olddfd, const char __user *old, int newdfd, const char __user *new);
+long sys_renameat2(int olddfd, const char __user *old, int newdfd, const char __user *new,
+		   unsigned int flags);
+long sys_chmod(const char __user *path, mode_t mode);
+long sys_fchmod(unsigned int fd, mode_t mode);
+long sys_fchmodat(int dfd, const char __user *path, mode_t mode);
+long sys_truncate(const char __user *path, long length);
+long sys_ftruncate(unsigned int fd, long length);
+long sys_utimensat(int dfd, const char __user *path, const struct timespec __user *times, int flags);
+long sys_statfs(const char __user *path, struct statfs __user *buf);
+long sys_fstatfs(unsigned int fd, struct statfs __user *buf);
 long sys_access(const char __user *path, int mode);
 long sys_getdents64(unsigned int fd, void __user *dirent, unsigned int count);
 long sys_dup(unsigned int fd);
