@@ -1,5 +1,5 @@
 /*
- * read(2), write(2), pread(2), writev(2), lseek(2): the checks every file
+ * read(2), write(2), pread(2), pwrite(2), writev(2), lseek(2): the checks every file
  * shares, in Linux's order, before the file's own read or write.
  */
 #include "vfs.h"
@@ -73,6 +73,19 @@ long sys_pread64(unsigned int fd, char __user *buf, size_t count, off_t pos)
 	if (!f)
 		return -EBADF;
 	long ret = f->f_op->stream ? -ESPIPE : do_read(f, buf, count, &pos);
+	fput(f);
+	return ret;
+}
+
+/* pwrite(2): at `pos`, leaving the file offset alone (O_APPEND still appends, as on Linux). */
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, off_t pos)
+{
+	if (pos < 0)
+		return -EINVAL;
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	long ret = f->f_op->stream ? -ESPIPE : do_write(f, buf, count, &pos);
 	fput(f);
 	return ret;
 }

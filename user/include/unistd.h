@@ -12,6 +12,8 @@ extern char **environ;
 
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
+ssize_t pread(int fd, void *buf, size_t n, off_t pos);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t pos);
 int close(int fd);
 off_t lseek(int fd, off_t offset, int whence);
 int dup(int fd);
@@ -43,5 +45,15 @@ void *sbrk(long increment);
 char *getcwd(char *buf, size_t size);
 int chdir(const char *path);
 int unlink(const char *path);
+int unlinkat(int dirfd, const char *path, int flags);
+int rmdir(const char *path);
+int link(const char *old, const char *new);
+int linkat(int olddirfd, const char *old, int newdirfd, const char *new, int flags);
+int symlink(const char *target, const char *path);
+int symlinkat(const char *target, int dirfd, const char *path);
+ssize_t readlink(const char *path, char *buf, size_t size);
+ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t size);
+int truncate(const char *path, off_t length);
+int ftruncate(int fd, off_t length);
 int sethostname(const char *name, size_t len);
 #endif

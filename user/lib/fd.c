@@ -29,6 +29,31 @@ int openat(int dirfd, const char *path, int flags, ...)
 	return __syscall_ret(__syscall4(__NR_openat, dirfd, path, flags, mode));
 }
 
+int creat(const char *path, mode_t mode)
+{
+	return __syscall_ret(__syscall2(__NR_creat, path, mode));
+}
+
+ssize_t pread(int fd, void *buf, size_t n, off_t pos)
+{
+	return __syscall_ret(__syscall4(__NR_pread64, fd, buf, n, pos));
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t pos)
+{
+	return __syscall_ret(__syscall4(__NR_pwrite64, fd, buf, n, pos));
+}
+
+/* The third argument is an int or a pointer; passing it as a long serves both. */
+int fcntl(int fd, int cmd, ...)
+{
+	va_list ap;
+	va_start(ap, cmd);
+	long arg = va_arg(ap, long);
+	va_end(ap);
+	return __syscall_ret(__syscall3(__NR_fcntl, fd, cmd, arg));
+}
+
 int close(int fd)
 {
 	return __syscall_ret(__syscall1(__NR_close, fd));

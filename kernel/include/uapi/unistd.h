@@ -18,6 +18,7 @@
 #define __NR_rt_sigreturn 15
 #define __NR_ioctl 16
 #define __NR_pread64 17
+#define __NR_pwrite64 18
 #define __NR_writev 20
 #define __NR_access 21
 #define __NR_pipe 22
