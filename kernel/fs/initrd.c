@@ -3,7 +3,7 @@
  * archive (an initramfs); they are unpacked in boot order into one ramfs
  * tree, so a later archive adds to and replaces what an earlier one put
  * there.  File data is copied into page frames, so every file can be
- * written.  Then the device nodes and the /proc and /tmp mount points are
+ * written, and the modules' own frames are then freed.  Then the device nodes and the /proc and /tmp mount points are
  * added if missing, and /proc and a tmpfs mounted on them.
  */
 #include "vfs.h"
@@ -44,6 +44,8 @@ static void unpack_modules(void)
 		struct mem_region *m = &bootinfo.modules[i];
 		if (cpio_parse(__va(m->base), m->size, unpack_entry, vfs_root))
 			pr_warn("initrd: module %u is not a complete cpio newc archive\n", i);
+		free_initrd_mem(m->base, m->size);
+		pr_info("Freeing initrd memory: %luK\n", (unsigned long)(m->size / 1024));
 	}
 }
 
