@@ -3,14 +3,16 @@
  * archive (an initramfs); they are unpacked in boot order into one ramfs
  * tree, so a later archive adds to and replaces what an earlier one put
  * there.  File data is copied into page frames, so every file can be
- * written, and the modules' own frames are then freed.  Then the device nodes and the /proc and /tmp mount points are
- * added if missing, and /proc and a tmpfs mounted on them.
+ * written, and the modules' own frames are then freed.  Then the device
+ * nodes, the /dev/fd link and the /proc and /tmp mount points are added if
+ * missing, and /proc and a tmpfs mounted on them.
  */
 #include "vfs.h"
 #include <bootinfo.h>
 #include <gfp.h>
 #include <printk.h>
 #include <asm/page.h>
+#include <string.h>
 #include <uapi/magic.h>
 
 /* Linux's numbers for the character devices we provide (devices.txt). */
@@ -49,12 +51,12 @@ static void unpack_modules(void)
 	}
 }
 
-/* The directory at path, made if missing (an archive's own node of the same name wins); referenced. */
-static struct dentry *add_missing(const char *path, mode_t mode, unsigned int rdev)
+/* The node at path, made if missing (an archive's own node of the same name wins); referenced. */
+static struct dentry *add_missing(const char *path, mode_t mode, unsigned int rdev, const char *target)
 {
 	struct dentry *d = path_walk(vfs_root, path, 0, NULL);
 
-	if (IS_ERR(d) && ramfs_install(vfs_root, path, mode, rdev, NULL, 0))
+	if (IS_ERR(d) && ramfs_install(vfs_root, path, mode, rdev, target, target ? strlen(target) : 0))
 		panic("vfs: cannot create /%s", path);
 	if (IS_ERR(d))
 		d = path_walk(vfs_root, path, 0, NULL);
@@ -66,7 +68,7 @@ static struct dentry *add_missing(const char *path, mode_t mode, unsigned int rd
 /* tmpfs on /tmp, world-writable and sticky, and (Linux's default) up to half of memory. */
 static void mount_tmp(void)
 {
-	struct dentry *tmp = add_missing("tmp", S_IFDIR | 01777, 0);
+	struct dentry *tmp = add_missing("tmp", S_IFDIR | 01777, 0, NULL);
 	struct dentry *root = ramfs_new_root(DEV_TMPFS, TMPFS_MAGIC, nr_total_pages() / 2);
 
 	root->inode->mode = S_IFDIR | 01777;
@@ -79,8 +81,9 @@ void vfs_init(void)
 	vfs_root = ramfs_new_root(DEV_RAMFS, RAMFS_MAGIC, 0);
 	unpack_modules();
 	for (size_t i = 0; i < ARRAY_SIZE(dev_nodes); i++)
-		dput(add_missing(dev_nodes[i].path, S_IFCHR | 0666, dev_nodes[i].rdev));
-	struct dentry *proc = add_missing("proc", S_IFDIR | 0555, 0);
+		dput(add_missing(dev_nodes[i].path, S_IFCHR | 0666, dev_nodes[i].rdev, NULL));
+	dput(add_missing("dev/fd", S_IFLNK | 0777, 0, "/proc/self/fd")); /* as udev makes it */
+	struct dentry *proc = add_missing("proc", S_IFDIR | 0555, 0, NULL);
 	proc_mount(proc);
 	dput(proc);
 	mount_tmp();

@@ -1,8 +1,8 @@
 /*
  * /proc (proc(5)): a read-only tree made up as it is looked at.  Its
- * root holds the files of proc_root_entries[], "self" (the caller's own
- * /proc/<pid>, a directory here rather than a symlink) and one directory
- * per process (proc_pid.c).  Inodes are made by each lookup and freed with
+ * root holds the files of proc_root_entries[], "self" (a symlink to the
+ * caller's own /proc/<pid>, proc_link.c) and one directory per process
+ * (proc_pid.c).  Inodes are made by each lookup and freed with
  * their last reference; numbers are fixed so stat(2) agrees across lookups.
  */
 #include "proc_internal.h"
@@ -244,6 +244,7 @@ struct dentry *proc_new_file(struct dentry *dir, const struct proc_entry *e, uns
 {
 	struct dentry *d = e->children
 		? proc_new_inode(dir, e->name, strlen(e->name), S_IFDIR | 0555, ino, &proc_dir_iops, &proc_dir_fops)
+		: e->link ? proc_new_inode(dir, e->name, strlen(e->name), S_IFLNK | 0777, ino, &proc_link_iops, NULL)
 		: proc_new_inode(dir, e->name, strlen(e->name), S_IFREG | proc_file_mode(e), ino,
 				 &proc_file_iops, &proc_file_fops);
 
@@ -266,7 +267,7 @@ bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *entries
 {
 	for (off_t i = ctx->pos - first_pos; i >= 0 && (size_t)i < n; i++)
 		if (!ctx->emit(ctx, entries[i].name, strlen(entries[i].name), first_ino + i,
-			       entries[i].children ? DT_DIR : DT_REG))
+			       entries[i].children ? DT_DIR : entries[i].link ? DT_LNK : DT_REG))
 			return false;
 	return true;
 }
@@ -274,7 +275,7 @@ bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *entries
 static struct dentry *proc_root_lookup(struct dentry *root, const char *name, size_t len)
 {
 	if (len == 4 && !strncmp(name, "self", 4))
-		return proc_pid_dir(root, current->group_leader);
+		return proc_self_link(root, PROC_ROOT_INO + 1);
 	struct dentry *d = proc_lookup_entry(root, name, len, proc_root_entries,
 					     ARRAY_SIZE(proc_root_entries), ROOT_FILE_INO);
 	return IS_ERR(d) && PTR_ERR(d) == -ENOENT ? proc_pid_lookup(root, name, len) : d;
@@ -284,7 +285,7 @@ static int proc_root_iterate(struct file *f, struct dir_context *ctx)
 {
 	if (!proc_emit_dots(ctx, f->dentry))
 		return 0;
-	if (ctx->pos == PROC_SELF_POS && !ctx->emit(ctx, "self", 4, PROC_ROOT_INO + 1, DT_DIR))
+	if (ctx->pos == PROC_SELF_POS && !ctx->emit(ctx, "self", 4, PROC_ROOT_INO + 1, DT_LNK))
 		return 0;
 	if (!proc_emit_entries(ctx, proc_root_entries, ARRAY_SIZE(proc_root_entries),
 			       PROC_SELF_POS + 1, ROOT_FILE_INO))

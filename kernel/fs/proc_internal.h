@@ -10,7 +10,8 @@ struct task_struct;
 struct proc_inode {
 	struct inode vfs;
 	pid_t pid;                      /* global pid of the /proc/<pid> task; 0 outside them */
-	const struct proc_entry *entry; /* regular files: what generates them */
+	const struct proc_entry *entry; /* regular files and links: what generates them */
+	int fd;                         /* /proc/<pid>/fd/<fd> links */
 };
 
 static inline struct proc_inode *PROC_I(struct inode *inode)
@@ -42,6 +43,11 @@ static inline u64 jiffies_to_clock_t(u64 ticks)
 
 /* proc_array.c: "R (running)", "S (sleeping)", ...; stat shows the letter */
 const char *task_state(const struct task_struct *t);
+
+/* proc_link.c */
+extern const struct inode_operations proc_link_iops;
+struct dentry *proc_self_link(struct dentry *root, unsigned long ino);
+struct dentry *proc_fd_dir(struct dentry *pid_dir, unsigned long ino);
 
 /* proc_pid.c */
 struct task_struct *proc_task(struct inode *inode); /* NULL: gone, or not a /proc/<pid> file */

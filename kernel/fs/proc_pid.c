@@ -1,7 +1,8 @@
 /*
  * /proc/<pid>: one directory per process visible in the caller's pid
  * namespace (thread-group leaders in readdir; any task by lookup, as in
- * Linux), named by its pid there, holding the files of proc_pid_entries[].
+ * Linux), named by its pid there, holding the files and links of
+ * proc_pid_entries[] and the fd directory.
  * The directory remembers the task's global pid and finds the task again
  * on each use, so a directory outliving its process just stops working.
  */
@@ -22,6 +23,8 @@ static int comm_show(struct task_struct *t, struct seq_buf *m)
 static const struct proc_entry proc_pid_entries[] = {
 	{ .name = "cmdline", .read = proc_pid_cmdline_read },
 	{ .name = "comm", .show = comm_show },
+	{ .name = "cwd", .link = proc_cwd_link },
+	{ .name = "exe", .link = proc_exe_link },
 	{ .name = "maps", .show = proc_maps_show },
 	{ .name = "pagemap", .read = proc_pagemap_read },
 	{ .name = "smaps", .show = proc_smaps_show },
@@ -29,7 +32,9 @@ static const struct proc_entry proc_pid_entries[] = {
 	{ .name = "statm", .show = proc_pid_statm_show },
 	{ .name = "status", .show = proc_pid_status_show },
 };
-_Static_assert(ARRAY_SIZE(proc_pid_entries) < 64, "inode numbers: 64 per /proc/<pid>");
+/* "fd" (proc_link.c) follows the table's entries, in readdir and in inode numbers. */
+#define FD_DIR_INDEX ARRAY_SIZE(proc_pid_entries)
+_Static_assert(FD_DIR_INDEX + 1 < 64, "inode numbers: 64 per /proc/<pid>");
 
 static struct task_struct *task_by_global_pid(pid_t pid)
 {
@@ -52,6 +57,8 @@ static struct dentry *pid_dir_lookup(struct dentry *dir, const char *name, size_
 {
 	if (!proc_task(dir->inode))
 		return ERR_PTR(-ENOENT);
+	if (len == 2 && !strncmp(name, "fd", 2))
+		return proc_fd_dir(dir, dir->inode->ino + 1 + FD_DIR_INDEX);
 	return proc_lookup_entry(dir, name, len, proc_pid_entries, ARRAY_SIZE(proc_pid_entries),
 				 dir->inode->ino + 1);
 }
@@ -62,7 +69,10 @@ static int pid_dir_iterate(struct file *f, struct dir_context *ctx)
 
 	if (!proc_emit_dots(ctx, f->dentry))
 		return 0;
-	proc_emit_entries(ctx, proc_pid_entries, ARRAY_SIZE(proc_pid_entries), 2, dir->ino + 1);
+	if (!proc_emit_entries(ctx, proc_pid_entries, ARRAY_SIZE(proc_pid_entries), 2, dir->ino + 1))
+		return 0;
+	if (ctx->pos == 2 + (off_t)FD_DIR_INDEX)
+		ctx->emit(ctx, "fd", 2, dir->ino + 1 + FD_DIR_INDEX, DT_DIR);
 	return 0;
 }
 
