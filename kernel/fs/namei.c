@@ -175,7 +175,8 @@ struct dentry *lookup_at(int dfd, const char *path, unsigned flags, const char *
  * The calls that add, remove and move names: mkdir(2), unlink(2),
  * rmdir(2), link(2), symlink(2), rename(2), each with its *at() form.  The
  * checks are the VFS's, in Linux's order; the file system does the work,
- * and one without the operation gives Linux's error for it (EPERM).
+ * and one without the operation gives Linux's error for it (/proc: EPERM
+ * to remove, ENOENT to make a name).
  */
 
 int lookup_last(int dfd, const char *path, struct last_name *n)
@@ -210,9 +211,8 @@ int may_create(const struct last_name *n, bool dir)
 		return PTR_ERR(old);
 	if (n->slash && !dir)
 		return -ENOENT; /* "name/" can only be a directory */
-	if (n->dir->flags & DENTRY_UNLINKED)
-		return -ENOENT;
-	return n->dir->inode->i_op->create ? 0 : -EPERM;
+	/* A removed directory, or one (/proc's) where Linux's lookup makes no entry to create in. */
+	return (n->dir->flags & DENTRY_UNLINKED) || !n->dir->inode->i_op->create ? -ENOENT : 0;
 }
 
 /* Make n (checked by may_create) with the file system's create; 0 or -errno. */
@@ -419,7 +419,7 @@ static long do_rename(const struct last_name *from, const struct last_name *to, 
 	if (!err)
 		err = may_replace(old, to, new);
 	if (!err && !to->dir->inode->i_op->rename)
-		err = -EPERM;
+		err = new ? -EPERM : -ENOENT; /* as may_create says for a new name there */
 	/* rename(2): the same file under both names (even two hard links) does nothing */
 	if (!err && !(new && new->inode == old->inode))
 		err = to->dir->inode->i_op->rename(old, to->dir, to->name, to->len, new);

@@ -58,7 +58,8 @@ static struct dentry *open_create(int dfd, const char *path, int flags, mode_t m
 
 	if (err)
 		return ERR_PTR(err);
-	struct dentry *d = last_is_dots(&n) ? ERR_PTR(-EISDIR) : lookup_one(n.dir, n.name, n.len);
+	/* open(2): EISDIR for "/", ".", ".." or a trailing '/', even when the directory exists */
+	struct dentry *d = last_is_dots(&n) || n.slash ? ERR_PTR(-EISDIR) : lookup_one(n.dir, n.name, n.len);
 	if (!IS_ERR(d) && (flags & O_EXCL)) {
 		dput(d);
 		d = ERR_PTR(-EEXIST);
@@ -66,7 +67,7 @@ static struct dentry *open_create(int dfd, const char *path, int flags, mode_t m
 		dput(d);
 		d = lookup_at(dfd, path, LOOKUP_FOLLOW, NULL);
 	} else if (IS_ERR(d) && PTR_ERR(d) == -ENOENT) {
-		err = n.slash ? -EISDIR : may_create(&n, false);
+		err = may_create(&n, false);
 		d = err ? ERR_PTR(err)
 			: n.dir->inode->i_op->create(n.dir, n.name, n.len, S_IFREG | (mode & 07777 & ~current_umask()), NULL);
 	}

@@ -213,7 +213,7 @@ struct last_name {
 };
 int lookup_last(int dfd, const char *path, struct last_name *n);
 bool last_is_dots(const struct last_name *n); /* "/", "." or ".." */
-/* 0 if n may be made (a directory if dir): EEXIST, ENOENT, EPERM, ... otherwise. */
+/* 0 if n may be made (a directory if dir): EEXIST, ENOENT, ENAMETOOLONG otherwise. */
 int may_create(const struct last_name *n, bool dir);
 
 /* ramfs.c */

@@ -154,6 +154,12 @@ static void misuse(void)
 	CHECK_ERRNO("rdonly_creat_dir_eisdir", open(dir, O_RDONLY | O_CREAT, 0600), EISDIR);
 	CHECK_ERRNO("write_dir_eisdir", open(dir, O_RDWR), EISDIR);
 	CHECK_ERRNO("creat_trailing_slash_eisdir", open(in_dir("slash/"), O_WRONLY | O_CREAT, 0600), EISDIR);
+	CHECK_ERRNO("creat_existing_dir_slash_eisdir", open("/tmp/", O_RDONLY | O_CREAT, 0600), EISDIR);
+	CHECK_ERRNO("creat_existing_file_slash_eisdir", open(in_dir("new/"), O_RDONLY | O_CREAT, 0600), EISDIR);
+	CHECK_ERRNO("creat_in_proc_enoent", open("/proc/fs_create_new", O_WRONLY | O_CREAT, 0600), ENOENT);
+	CHECK_ERRNO("mkdir_in_proc_enoent", mkdir("/proc/fs_create_new", 0700), ENOENT);
+	CHECK_ERRNO("symlink_in_proc_enoent", symlink("x", "/proc/fs_create_new"), ENOENT);
+	CHECK_ERRNO("unlink_in_proc_eperm", unlink("/proc/meminfo"), EPERM);
 	CHECK_ERRNO("creat_missing_parent_enoent", open(in_dir("no/such"), O_WRONLY | O_CREAT, 0600), ENOENT);
 	CHECK_ERRNO("creat_under_file_enotdir", open(in_dir("new/x"), O_WRONLY | O_CREAT, 0600), ENOTDIR);
 	memset(longname, 'n', 256);
