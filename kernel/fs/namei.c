@@ -226,7 +226,9 @@ static int create_last(const struct last_name *n, mode_t mode, const char *targe
 	return 0;
 }
 
-long sys_mkdirat(int dfd, const char __user *upath, mode_t mode)
+/* Copy the user path, find its last name, and call fn on it (the shape of every call below). */
+static long with_last_name(int dfd, const char __user *upath,
+			   long (*fn)(const struct last_name *n, const void *arg), const void *arg)
 {
 	char *path = getname(upath);
 	struct last_name n;
@@ -235,13 +237,23 @@ long sys_mkdirat(int dfd, const char __user *upath, mode_t mode)
 		return PTR_ERR(path);
 	long err = lookup_last(dfd, path, &n);
 	if (!err) {
-		err = last_is_dots(&n) ? -EEXIST : may_create(&n, true);
-		if (!err)
-			err = create_last(&n, S_IFDIR | (mode & 01777 & ~current_umask()), NULL);
+		err = fn(&n, arg);
 		dput(n.dir);
 	}
 	kfree(path);
 	return err;
+}
+
+static long do_mkdir(const struct last_name *n, const void *mode)
+{
+	long err = last_is_dots(n) ? -EEXIST : may_create(n, true);
+
+	return err ? err : create_last(n, S_IFDIR | (*(const mode_t *)mode & 01777 & ~current_umask()), NULL);
+}
+
+long sys_mkdirat(int dfd, const char __user *upath, mode_t mode)
+{
+	return with_last_name(dfd, upath, do_mkdir, &mode);
 }
 
 long sys_mkdir(const char __user *path, mode_t mode)
@@ -249,8 +261,9 @@ long sys_mkdir(const char __user *path, mode_t mode)
 	return sys_mkdirat(AT_FDCWD, path, mode);
 }
 
-static long do_unlink(const struct last_name *n)
+static long do_unlink(const struct last_name *n, const void *unused)
 {
+	(void)unused;
 	if (last_is_dots(n))
 		return -EISDIR;
 	struct dentry *d = lookup_one(n->dir, n->name, n->len);
@@ -269,8 +282,9 @@ static bool is_mount_root(const struct dentry *dir, const struct dentry *d)
 	return d->inode->sb != dir->inode->sb;
 }
 
-static long do_rmdir(const struct last_name *n)
+static long do_rmdir(const struct last_name *n, const void *unused)
 {
+	(void)unused;
 	if (!n->name)
 		return -EBUSY;
 	if (last_is_dots(n))
@@ -289,17 +303,7 @@ long sys_unlinkat(int dfd, const char __user *upath, int flags)
 {
 	if (flags & ~AT_REMOVEDIR)
 		return -EINVAL;
-	char *path = getname(upath);
-	struct last_name n;
-	if (IS_ERR(path))
-		return PTR_ERR(path);
-	long err = lookup_last(dfd, path, &n);
-	if (!err) {
-		err = flags & AT_REMOVEDIR ? do_rmdir(&n) : do_unlink(&n);
-		dput(n.dir);
-	}
-	kfree(path);
-	return err;
+	return with_last_name(dfd, upath, flags & AT_REMOVEDIR ? do_rmdir : do_unlink, NULL);
 }
 
 long sys_unlink(const char __user *path)
@@ -312,22 +316,20 @@ long sys_rmdir(const char __user *path)
 	return sys_unlinkat(AT_FDCWD, path, AT_REMOVEDIR);
 }
 
+static long do_symlink(const struct last_name *n, const void *target)
+{
+	long err = last_is_dots(n) ? -EEXIST : may_create(n, false);
+
+	return err ? err : create_last(n, S_IFLNK | 0777, target);
+}
+
 long sys_symlinkat(const char __user *utarget, int dfd, const char __user *upath)
 {
 	char *target = getname(utarget);
+
 	if (IS_ERR(target))
 		return PTR_ERR(target);
-	char *path = *target ? getname(upath) : ERR_PTR(-ENOENT);
-	long err = IS_ERR(path) ? PTR_ERR(path) : 0;
-	struct last_name n;
-	if (!err && !(err = lookup_last(dfd, path, &n))) {
-		err = last_is_dots(&n) ? -EEXIST : may_create(&n, false);
-		if (!err)
-			err = create_last(&n, S_IFLNK | 0777, target);
-		dput(n.dir);
-	}
-	if (!IS_ERR(path))
-		kfree(path);
+	long err = *target ? with_last_name(dfd, upath, do_symlink, target) : -ENOENT;
 	kfree(target);
 	return err;
 }
@@ -338,8 +340,9 @@ long sys_symlink(const char __user *target, const char __user *path)
 }
 
 /* Give old (a file, not a directory) the new name n. */
-static long do_link(struct dentry *old, const struct last_name *n)
+static long do_link(const struct last_name *n, const void *arg)
 {
+	struct dentry *old = (struct dentry *)arg;
 	long err = last_is_dots(n) ? -EEXIST : may_create(n, false);
 
 	if (!err && old->inode->sb != n->dir->inode->sb)
@@ -360,18 +363,11 @@ long sys_linkat(int olddfd, const char __user *uold, int newdfd, const char __us
 		return PTR_ERR(old);
 	struct dentry *d = !*old && (flags & AT_EMPTY_PATH) ? fd_dentry(olddfd)
 		: lookup_at(olddfd, old, flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0, NULL);
-	char *new = IS_ERR(d) ? ERR_PTR(PTR_ERR(d)) : getname(unew);
-	long err = IS_ERR(new) ? PTR_ERR(new) : 0;
-	struct last_name n;
-	if (!err && !(err = lookup_last(newdfd, new, &n))) {
-		err = do_link(d, &n);
-		dput(n.dir);
-	}
-	if (!IS_ERR(new))
-		kfree(new);
-	if (!IS_ERR(d))
-		dput(d);
 	kfree(old);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	long err = with_last_name(newdfd, unew, do_link, d);
+	dput(d);
 	return err;
 }
 

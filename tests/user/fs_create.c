@@ -7,21 +7,10 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include "fsutil.h"
 #include "test.h"
 
 #define PAGE 4096
-
-static char dir[64];
-
-static const char *in_dir(const char *name)
-{
-	static char path[4][512];
-	static int next;
-
-	next = (next + 1) % 4;
-	snprintf(path[next], sizeof(path[next]), "%s/%s", dir, name);
-	return path[next];
-}
 
 static void create_exclusive_truncate(void)
 {
@@ -131,7 +120,7 @@ static void unlink_open_file(void)
 
 static void openat_dirfd(void)
 {
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	int dfd = open(test_dir, O_RDONLY | O_DIRECTORY);
 	struct stat st;
 
 	int fd = openat(dfd, "at", O_WRONLY | O_CREAT | O_EXCL, 0600);
@@ -150,9 +139,9 @@ static void misuse(void)
 {
 	static char longname[300];
 
-	CHECK_ERRNO("creat_dir_eisdir", open(dir, O_WRONLY | O_CREAT, 0600), EISDIR);
-	CHECK_ERRNO("rdonly_creat_dir_eisdir", open(dir, O_RDONLY | O_CREAT, 0600), EISDIR);
-	CHECK_ERRNO("write_dir_eisdir", open(dir, O_RDWR), EISDIR);
+	CHECK_ERRNO("creat_dir_eisdir", open(test_dir, O_WRONLY | O_CREAT, 0600), EISDIR);
+	CHECK_ERRNO("rdonly_creat_dir_eisdir", open(test_dir, O_RDONLY | O_CREAT, 0600), EISDIR);
+	CHECK_ERRNO("write_dir_eisdir", open(test_dir, O_RDWR), EISDIR);
 	CHECK_ERRNO("creat_trailing_slash_eisdir", open(in_dir("slash/"), O_WRONLY | O_CREAT, 0600), EISDIR);
 	CHECK_ERRNO("creat_existing_dir_slash_eisdir", open("/tmp/", O_RDONLY | O_CREAT, 0600), EISDIR);
 	CHECK_ERRNO("creat_existing_file_slash_eisdir", open(in_dir("new/"), O_RDONLY | O_CREAT, 0600), EISDIR);
@@ -166,7 +155,7 @@ static void misuse(void)
 	CHECK_ERRNO("creat_long_name", open(in_dir(longname), O_WRONLY | O_CREAT, 0600), ENAMETOOLONG);
 	CHECK_ERRNO("creat_bad_path_efault", open((char *)8, O_WRONLY | O_CREAT, 0600), EFAULT);
 	CHECK_ERRNO("creat_empty_enoent", open("", O_WRONLY | O_CREAT, 0600), ENOENT);
-	CHECK_ERRNO("unlink_dir_eisdir", unlink(dir), EISDIR);
+	CHECK_ERRNO("unlink_dir_eisdir", unlink(test_dir), EISDIR);
 	CHECK_ERRNO("unlink_missing_enoent", unlink(in_dir("missing")), ENOENT);
 	CHECK_ERRNO("unlink_file_slash_enotdir", unlink(in_dir("new/")), ENOTDIR);
 	CHECK_ERRNO("unlink_bad_path_efault", unlink((char *)8), EFAULT);
@@ -181,15 +170,13 @@ static void clean_up(void)
 {
 	static const char *const names[] = { "new", "append", "big", "sparse" };
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		unlink(in_dir(names[i]));
-	CHECK_EQ("rmdir_cleaned", rmdir(dir), 0);
+	unlink_names(names, sizeof(names) / sizeof(names[0]));
+	CHECK_EQ("rmdir_cleaned", rmdir(test_dir), 0);
 }
 
 int main(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/fs_create.%d", getpid());
-	if (!CHECK_EQ("mkdir_tmp_dir", mkdir(dir, 0700), 0))
+	if (!CHECK_EQ("mkdir_tmp_dir", make_test_dir("fs_create"), 0))
 		return test_done();
 	create_exclusive_truncate();
 	append();

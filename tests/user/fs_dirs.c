@@ -7,19 +7,8 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include "fsutil.h"
 #include "test.h"
-
-static char dir[64];
-
-static const char *in_dir(const char *name)
-{
-	static char path[4][512];
-	static int next;
-
-	next = (next + 1) % 4;
-	snprintf(path[next], sizeof(path[next]), "%s/%s", dir, name);
-	return path[next];
-}
 
 static unsigned long nlink_of(const char *path)
 {
@@ -36,7 +25,7 @@ static void make_and_remove(void)
 	CHECK_EQ("mkdir", mkdir(in_dir("a"), 0777), 0);
 	CHECK("mkdir_mode", stat(in_dir("a"), &st) == 0 && st.st_mode == (S_IFDIR | 0755));
 	CHECK_EQ("new_dir_nlink", nlink_of(in_dir("a")), 2);
-	CHECK_EQ("parent_nlink_counts_subdir", nlink_of(dir), 3);
+	CHECK_EQ("parent_nlink_counts_subdir", nlink_of(test_dir), 3);
 	CHECK_EQ("mkdir_nested", mkdir(in_dir("a/b"), 0700), 0);
 	CHECK_EQ("mkdir_trailing_slash", mkdir(in_dir("a/c/"), 0700), 0);
 	CHECK_ERRNO("mkdir_exists_eexist", mkdir(in_dir("a"), 0700), EEXIST);
@@ -63,7 +52,7 @@ static void make_and_remove(void)
 
 static void at_calls(void)
 {
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	int dfd = open(test_dir, O_RDONLY | O_DIRECTORY);
 	struct stat st;
 
 	CHECK_EQ("mkdirat", mkdirat(dfd, "at", 0700), 0);
@@ -123,8 +112,7 @@ static void readdir_while_removing(void)
 
 int main(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/fs_dirs.%d", getpid());
-	if (!CHECK_EQ("mkdir_tmp_dir", mkdir(dir, 0700), 0))
+	if (!CHECK_EQ("mkdir_tmp_dir", make_test_dir("fs_dirs"), 0))
 		return test_done();
 	make_and_remove();
 	at_calls();
@@ -132,6 +120,6 @@ int main(void)
 	readdir_while_removing();
 	unlink(in_dir("file"));
 	rmdir(in_dir("a"));
-	CHECK_EQ("rmdir_cleaned", rmdir(dir), 0);
+	CHECK_EQ("rmdir_cleaned", rmdir(test_dir), 0);
 	return test_done();
 }

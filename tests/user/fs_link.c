@@ -6,19 +6,8 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include "fsutil.h"
 #include "test.h"
-
-static char dir[64];
-
-static const char *in_dir(const char *name)
-{
-	static char path[4][512];
-	static int next;
-
-	next = (next + 1) % 4;
-	snprintf(path[next], sizeof(path[next]), "%s/%s", dir, name);
-	return path[next];
-}
 
 static void links(void)
 {
@@ -38,7 +27,7 @@ static void links(void)
 	CHECK("write_seen_through_other_name", read_file(in_dir("orig"), buf, sizeof(buf)) == 7 && !strcmp(buf, "shared!"));
 	CHECK("unlink_one_name", unlink(in_dir("orig")) == 0 && stat(in_dir("second"), &b) == 0 && b.st_nlink == 1);
 	CHECK("data_outlives_name", read_file(in_dir("second"), buf, sizeof(buf)) == 7 && !strcmp(buf, "shared!"));
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	int dfd = open(test_dir, O_RDONLY | O_DIRECTORY);
 	CHECK("linkat_dirfd", linkat(dfd, "second", dfd, "third", 0) == 0 && stat(in_dir("third"), &a) == 0 &&
 	      a.st_ino == b.st_ino);
 	close(dfd);
@@ -72,15 +61,13 @@ int main(void)
 {
 	static const char *const names[] = { "second", "third", "sym", "sym2", "viafollow" };
 
-	snprintf(dir, sizeof(dir), "/tmp/fs_link.%d", getpid());
-	if (!CHECK_EQ("mkdir_tmp_dir", mkdir(dir, 0700), 0))
+	if (!CHECK_EQ("mkdir_tmp_dir", make_test_dir("fs_link"), 0))
 		return test_done();
 	links();
 	symlinks_and_links();
 	misuse();
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		unlink(in_dir(names[i]));
+	unlink_names(names, sizeof(names) / sizeof(names[0]));
 	rmdir(in_dir("d"));
-	CHECK_EQ("rmdir_cleaned", rmdir(dir), 0);
+	CHECK_EQ("rmdir_cleaned", rmdir(test_dir), 0);
 	return test_done();
 }

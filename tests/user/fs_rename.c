@@ -7,19 +7,8 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include "procutil.h"
+#include "fsutil.h"
 #include "test.h"
-
-static char dir[64];
-
-static const char *in_dir(const char *name)
-{
-	static char path[4][512];
-	static int next;
-
-	next = (next + 1) % 4;
-	snprintf(path[next], sizeof(path[next]), "%s/%s", dir, name);
-	return path[next];
-}
 
 static int make_file(const char *name, const char *text)
 {
@@ -57,7 +46,7 @@ static void files(void)
 	CHECK_EQ("rename_to_itself", rename(in_dir("e"), in_dir("e")), 0);
 	CHECK("hard_links_rename_nothing", link(in_dir("e"), in_dir("e2")) == 0 && rename(in_dir("e"), in_dir("e2")) == 0 &&
 	      stat(in_dir("e"), &st) == 0 && stat(in_dir("e2"), &st) == 0);
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	int dfd = open(test_dir, O_RDONLY | O_DIRECTORY);
 	CHECK("renameat_dirfd", renameat(dfd, "e2", dfd, "f") == 0 && content_is("f", "D"));
 	close(dfd);
 	CHECK_ERRNO("rename_missing_enoent", rename(in_dir("missing"), in_dir("x")), ENOENT);
@@ -100,18 +89,16 @@ static void clean_up(void)
 {
 	static const char *const names[] = { "b", "e", "f", "d2/moved/inner" };
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		unlink(in_dir(names[i]));
+	unlink_names(names, sizeof(names) / sizeof(names[0]));
 	rmdir(in_dir("d2/moved"));
 	rmdir(in_dir("d2"));
 	rmdir(in_dir("d4"));
-	CHECK_EQ("rmdir_cleaned", rmdir(dir), 0);
+	CHECK_EQ("rmdir_cleaned", rmdir(test_dir), 0);
 }
 
 int main(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/fs_rename.%d", getpid());
-	if (!CHECK_EQ("mkdir_tmp_dir", mkdir(dir, 0700), 0))
+	if (!CHECK_EQ("mkdir_tmp_dir", make_test_dir("fs_rename"), 0))
 		return test_done();
 	files();
 	directories();

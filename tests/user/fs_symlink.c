@@ -7,19 +7,8 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include "fsutil.h"
 #include "test.h"
-
-static char dir[64];
-
-static const char *in_dir(const char *name)
-{
-	static char path[4][512];
-	static int next;
-
-	next = (next + 1) % 4;
-	snprintf(path[next], sizeof(path[next]), "%s/%s", dir, name);
-	return path[next];
-}
 
 static void basics(void)
 {
@@ -44,7 +33,7 @@ static void basics(void)
 	CHECK_ERRNO("readlink_zero_size_einval", readlink(in_dir("link"), buf, 0), EINVAL);
 	CHECK_ERRNO("readlink_missing_enoent", readlink(in_dir("missing"), buf, sizeof(buf)), ENOENT);
 	CHECK_ERRNO("readlink_bad_buffer_efault", readlink(in_dir("link"), (char *)8, 10), EFAULT);
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	int dfd = open(test_dir, O_RDONLY | O_DIRECTORY);
 	CHECK("readlinkat_dirfd", readlinkat(dfd, "link", buf, sizeof(buf)) == 6);
 	CHECK("symlinkat_dirfd", symlinkat("/nowhere", dfd, "abs") == 0 && readlinkat(dfd, "abs", buf, sizeof(buf)) == 8);
 	close(dfd);
@@ -104,15 +93,13 @@ int main(void)
 {
 	static const char *const names[] = { "link", "target", "sub/up", "dirlink", "dangling", "loop1", "loop2" };
 
-	snprintf(dir, sizeof(dir), "/tmp/fs_symlink.%d", getpid());
-	if (!CHECK_EQ("mkdir_tmp_dir", mkdir(dir, 0700), 0))
+	if (!CHECK_EQ("mkdir_tmp_dir", make_test_dir("fs_symlink"), 0))
 		return test_done();
 	basics();
 	paths_through_links();
 	chains();
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		unlink(in_dir(names[i]));
+	unlink_names(names, sizeof(names) / sizeof(names[0]));
 	rmdir(in_dir("sub"));
-	CHECK_EQ("rmdir_cleaned", rmdir(dir), 0);
+	CHECK_EQ("rmdir_cleaned", rmdir(test_dir), 0);
 	return test_done();
 }
