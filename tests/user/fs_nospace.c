@@ -38,10 +38,6 @@ static int write_big(void)
 	return fd;
 }
 
-/*
- * The counts are all read before anything is printed: runtests, reading
- * our output, must not run (and fault pages in) between two readings.
- */
 /* Faults in the stack the checks use, so a new stack page does not count as a file's. */
 static void __attribute__((noinline)) touch_stack(void)
 {
@@ -51,8 +47,37 @@ static void __attribute__((noinline)) touch_stack(void)
 		pad[i] = 0;
 }
 
+/*
+ * Let every other task run and block again before counting: runtests
+ * (reading our output) and its watchdog, forked after us, make their
+ * copy-on-write copies and stack pages then, not while we count, nor while
+ * the fault injection would make them fail.
+ */
+static void settle(void)
+{
+	struct timespec t = { 0, 50 * 1000 * 1000 };
+
+	fflush(stdout);
+	nanosleep(&t, NULL);
+}
+
+/* Both ways of freeing a file, once before counting: page tables and kmalloc slabs as the counted round needs them. */
+static void warm_up(void)
+{
+	int fd = write_big();
+
+	close(fd);
+	unlink(path);
+	fd = write_big();
+	unlink(path);
+	close(fd);
+}
+
+/* The counts are all read before anything is printed. */
 static void frames_come_back(void)
 {
+	warm_up();
+	settle();
 	long free_before = vmstat("nr_free_pages"), file_before = vmstat("nr_file_pages");
 	int fd = write_big();
 	long file_big = vmstat("nr_file_pages"), free_big = vmstat("nr_free_pages");
@@ -81,6 +106,7 @@ static void frames_come_back(void)
 static void out_of_frames(int ctl)
 {
 	static const char reset[] = "-1";
+	settle();
 	long free_before = vmstat("nr_free_pages");
 	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
 	long written = 0, ret = 0;
@@ -131,9 +157,6 @@ int main(void)
 	memset(back, 0, sizeof(back));
 	vmstat("nr_free_pages"); /* fault in its buffer before counting */
 	touch_stack();
-	/* runtests forks its watchdog after us: let it run and make its copy-on-write copies first */
-	struct timespec settle = { 0, 50 * 1000 * 1000 };
-	nanosleep(&settle, NULL);
 	frames_come_back();
 	int ctl = open("/proc/cowl/fail_page_alloc", O_WRONLY);
 	if (CHECK("fail_page_alloc_opens", ctl >= 0))
