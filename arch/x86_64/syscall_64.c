@@ -27,7 +27,7 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(brk), SYSCALL(rt_sigaction), SYSCALL(rt_sigprocmask), SYSCALL(rt_sigreturn),
 	SYSCALL(ioctl), SYSCALL(pread64), SYSCALL(pwrite64), SYSCALL(writev), SYSCALL(access), SYSCALL(pipe),
 	SYSCALL(sched_yield), SYSCALL(madvise), SYSCALL(dup), SYSCALL(dup2), SYSCALL(pause),
-	SYSCALL(nanosleep), SYSCALL(getpid), SYSCALL(clone), SYSCALL(fork), SYSCALL(vfork),
+	SYSCALL(nanosleep), SYSCALL(getpid), SYSCALL(sendfile), SYSCALL(clone), SYSCALL(fork), SYSCALL(vfork),
 	SYSCALL(execve), SYSCALL(exit), SYSCALL(wait4), SYSCALL(kill), SYSCALL(uname),
 	SYSCALL(fcntl), SYSCALL(getcwd), SYSCALL(chdir), SYSCALL(fchdir), SYSCALL(umask),
 	SYSCALL(getppid), SYSCALL(arch_prctl), SYSCALL(reboot), SYSCALL(sethostname),

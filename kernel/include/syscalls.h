@@ -22,6 +22,7 @@ long sys_read(unsigned int fd, char __user *buf, size_t count);
 long sys_write(unsigned int fd, const char __user *buf, size_t count);
 long sys_pread64(unsigned int fd, char __user *buf, size_t count, off_t pos);
 long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, off_t pos);
+long sys_sendfile(int out_fd, int in_fd, off_t __user *offset, size_t count);
 long sys_writev(unsigned int fd, const void __user *iov, int iovcnt);
 long sys_open(const char __user *path, int flags, mode_t mode);
 long sys_openat(int dfd, const char __user *path, int flags, mode_t mode);

@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/sendfile.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -52,6 +53,11 @@ int fcntl(int fd, int cmd, ...)
 	long arg = va_arg(ap, long);
 	va_end(ap);
 	return __syscall_ret(__syscall3(__NR_fcntl, fd, cmd, arg));
+}
+
+ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count)
+{
+	return __syscall_ret(__syscall4(__NR_sendfile, out_fd, in_fd, offset, count));
 }
 
 int close(int fd)
