@@ -8,6 +8,7 @@
  * is ELOOP.  Errors as Linux reports them: ENOENT for an empty path or a
  * missing component, ENOTDIR when a non-final component (or one followed
  * by '/') is not a directory, ENAMETOOLONG for a component over NAME_MAX.
+ * Below the lookup, as in Linux's namei.c: the calls that change names.
  */
 #include "vfs.h"
 #include <slab.h>

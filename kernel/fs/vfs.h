@@ -46,7 +46,7 @@ int io_copy_in(void *dst, struct io_buf *b, size_t n);
 struct inode;
 struct dentry;
 struct file;
-struct page;
+struct task_struct;
 
 /* readdir: the directory calls emit() for each entry from ctx->pos on. */
 struct dir_context {
@@ -179,7 +179,6 @@ static inline bool file_writable(const struct file *f) { return (f->flags & O_AC
 /* fdtable.c */
 int fd_install(struct file *f, bool cloexec);       /* the lowest free fd, or -EMFILE */
 /* The open file behind fd in task's table (referenced), or NULL. */
-struct task_struct;
 struct file *fget_task(struct task_struct *task, unsigned int fd);
 /* The lowest open fd >= from in task's table, or -1. */
 int next_fd(struct task_struct *task, unsigned int from);
@@ -224,13 +223,7 @@ void ramfs_free_root(struct dentry *root);
 /* Create or replace `path` (relative to dir) with the given contents; 0 or -errno. */
 int ramfs_install(struct dentry *dir, const char *path, mode_t mode, unsigned int rdev,
 		  const void *data, size_t size);
-/* ramfs_file.c: page-backed regular files */
-extern const struct file_operations ramfs_file_fops;
-/* The file's data from buf at pos, growing it; the count or -errno (ENOSPC: no page). */
-ssize_t ramfs_file_write(struct inode *inode, struct io_buf *buf, size_t n, off_t pos);
-int ramfs_setsize(struct inode *inode, off_t size);
-void ramfs_file_free(struct inode *inode);
-/* Every file page in use, for /proc/vmstat's nr_file_pages. */
+/* ramfs_file.c: every file page in use, for /proc/vmstat's nr_file_pages */
 extern long nr_file_pages;
 
 /* cpio.c: one archive member */
