@@ -50,6 +50,8 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(symlinkat), SYSCALL(readlink), SYSCALL(readlinkat), SYSCALL(rename),
 	SYSCALL(renameat), SYSCALL(renameat2), SYSCALL(chmod), SYSCALL(fchmod), SYSCALL(fchmodat),
 	SYSCALL(truncate), SYSCALL(ftruncate), SYSCALL(utimensat), SYSCALL(statfs), SYSCALL(fstatfs),
+	SYSCALL(chown), SYSCALL(fchown), SYSCALL(lchown), SYSCALL(fchownat), SYSCALL(faccessat),
+	SYSCALL(faccessat2), SYSCALL(sync), SYSCALL(fsync), SYSCALL(fdatasync),
 };
 
 /*

@@ -4,6 +4,7 @@
  * inode frees it through i_op->evict when the last one goes.
  */
 #include "vfs.h"
+#include <sched.h>
 #include <slab.h>
 #include <time.h>
 
@@ -17,6 +18,8 @@ struct inode *new_inode(struct super_block *sb, mode_t mode, size_t size)
 	inode->count = 1;
 	inode->ino = sb->next_ino++;
 	inode->mode = mode;
+	inode->uid = current ? current->cred.fsuid : GLOBAL_ROOT_UID;
+	inode->gid = current ? current->cred.fsgid : GLOBAL_ROOT_UID;
 	inode->nlink = 1;
 	inode->sb = sb;
 	sb->nr_inodes++;

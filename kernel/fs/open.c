@@ -1,10 +1,12 @@
 /*
  * open(2), openat(2), creat(2) (close is in fdtable.c), access(2), and the
- * calls that change an inode: chmod(2), truncate(2).  Everyone is root:
- * permission bits never refuse, except that executing needs an x bit; a
- * /proc file that takes no writes refuses them with EACCES.
+ * calls that change an inode: chmod(2), chown(2), truncate(2).  Files are
+ * not checked against ids: permission bits never refuse, except that
+ * executing needs an x bit; a /proc file that takes no writes refuses
+ * them with EACCES.
  */
 #include "vfs.h"
+#include <sched.h>
 #include <slab.h>
 #include <string.h>
 #include <syscalls.h>
@@ -138,12 +140,25 @@ static struct dentry *lookup_user(int dfd, const char __user *upath, unsigned fl
 	return d;
 }
 
-/* access(2) for root: reading and writing are always allowed, executing needs an x bit. */
-long sys_access(const char __user *upath, int mode)
+#define AT_EACCESS 0x200 /* faccessat(2): check with the effective ids (all ids are root's here) */
+
+/*
+ * access(2), faccessat(2), faccessat2(2): files are not checked against
+ * ids (docs/fs.md), so reading and writing are allowed except where /proc
+ * refuses writes, and executing needs an x bit.
+ */
+long sys_faccessat2(int dfd, const char __user *upath, int mode, int flags)
 {
 	if (mode & ~(R_OK | W_OK | X_OK))
 		return -EINVAL;
-	struct dentry *d = lookup_user(AT_FDCWD, upath, LOOKUP_FOLLOW);
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	char *path = getname(upath);
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	struct dentry *d = !*path && (flags & AT_EMPTY_PATH) ? fd_dentry(dfd)
+		: lookup_at(dfd, path, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, NULL);
+	kfree(path);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
 	struct inode *inode = d->inode;
@@ -152,6 +167,16 @@ long sys_access(const char __user *upath, int mode)
 		err = -EACCES;
 	dput(d);
 	return err;
+}
+
+long sys_faccessat(int dfd, const char __user *path, int mode)
+{
+	return sys_faccessat2(dfd, path, mode, 0);
+}
+
+long sys_access(const char __user *path, int mode)
+{
+	return sys_faccessat2(AT_FDCWD, path, mode, 0);
 }
 
 static long chmod_inode(struct inode *inode, mode_t mode)
@@ -186,6 +211,71 @@ long sys_fchmod(unsigned int fd, mode_t mode)
 	if (!f)
 		return -EBADF;
 	long err = chmod_inode(f->inode, mode);
+	fput(f);
+	return err;
+}
+
+/*
+ * chown(2) as Linux's chown_ok()/chgrp_ok(): root may give a file to
+ * anyone; its owner may only change its group, to one of its own groups.
+ * Any chown of a non-directory clears set-user-ID, and set-group-ID if
+ * the group may execute it.
+ */
+static long chown_inode(struct inode *inode, uid_t uid, gid_t gid)
+{
+	const struct cred *c = &current->cred;
+	bool owner = c->fsuid == inode->uid;
+
+	if (inode->sb->dev == DEV_PROC)
+		return -EPERM;
+	if (uid != INVALID_UID && !capable() && !(owner && uid == inode->uid))
+		return -EPERM;
+	if (gid != INVALID_GID && !capable() && !(owner && (gid == inode->gid || in_group_p(gid))))
+		return -EPERM;
+	if (!S_ISDIR(inode->mode)) /* even chown(f, -1, -1), as Linux's ATTR_KILL_SUID */
+		inode->mode &= ~(S_ISUID | ((inode->mode & S_IXGRP) ? S_ISGID : 0));
+	if (uid != INVALID_UID)
+		inode->uid = uid;
+	if (gid != INVALID_GID)
+		inode->gid = gid;
+	inode_touch(inode, false);
+	return 0;
+}
+
+long sys_fchownat(int dfd, const char __user *upath, uid_t uid, gid_t gid, int flags)
+{
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	char *path = getname(upath);
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	struct dentry *d = !*path && (flags & AT_EMPTY_PATH) ? fd_dentry(dfd)
+		: lookup_at(dfd, path, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, NULL);
+	kfree(path);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	long err = chown_inode(d->inode, uid, gid);
+	dput(d);
+	return err;
+}
+
+long sys_chown(const char __user *path, uid_t uid, gid_t gid)
+{
+	return sys_fchownat(AT_FDCWD, path, uid, gid, 0);
+}
+
+long sys_lchown(const char __user *path, uid_t uid, gid_t gid)
+{
+	return sys_fchownat(AT_FDCWD, path, uid, gid, AT_SYMLINK_NOFOLLOW);
+}
+
+long sys_fchown(unsigned int fd, uid_t uid, gid_t gid)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	long err = chown_inode(f->inode, uid, gid);
 	fput(f);
 	return err;
 }

@@ -16,6 +16,8 @@ static long put_stat(const struct inode *inode, struct stat __user *ust)
 	st.st_ino = inode->ino;
 	st.st_nlink = inode->nlink;
 	st.st_mode = inode->mode;
+	st.st_uid = inode->uid;
+	st.st_gid = inode->gid;
 	st.st_rdev = inode->rdev;
 	st.st_size = inode->size;
 	st.st_blksize = STAT_BLKSIZE;

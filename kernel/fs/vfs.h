@@ -18,6 +18,7 @@
 #include <uapi/limits.h>
 #include <uapi/time_types.h>
 #include <list.h>
+#include <cred.h>
 
 /* Not in uapi/fcntl.h: 64-bit Linux adds O_LARGEFILE to every open(2), and F_GETFL shows it. */
 #ifndef O_LARGEFILE
@@ -104,6 +105,8 @@ struct inode {
 	int count; /* dentries and users holding it */
 	unsigned long ino;
 	mode_t mode;
+	uid_t uid;          /* owner: the creator's fsuid (recorded and reported, not checked) */
+	gid_t gid;
 	unsigned int nlink; /* names in the tree (a directory: 2 + its subdirectories) */
 	unsigned int rdev;
 	off_t size;

@@ -51,6 +51,15 @@ long sys_renameat2(int olddfd, const char __user *old, int newdfd, const char __
 long sys_chmod(const char __user *path, mode_t mode);
 long sys_fchmod(unsigned int fd, mode_t mode);
 long sys_fchmodat(int dfd, const char __user *path, mode_t mode);
+long sys_chown(const char __user *path, uid_t uid, gid_t gid);
+long sys_lchown(const char __user *path, uid_t uid, gid_t gid);
+long sys_fchown(unsigned int fd, uid_t uid, gid_t gid);
+long sys_fchownat(int dfd, const char __user *path, uid_t uid, gid_t gid, int flags);
+long sys_faccessat(int dfd, const char __user *path, int mode);
+long sys_faccessat2(int dfd, const char __user *path, int mode, int flags);
+long sys_sync(void);
+long sys_fsync(unsigned int fd);
+long sys_fdatasync(unsigned int fd);
 long sys_truncate(const char __user *path, long length);
 long sys_ftruncate(unsigned int fd, long length);
 long sys_utimensat(int dfd, const char __user *path, const struct timespec __user *times, int flags);

@@ -164,3 +164,46 @@ int fstatfs(int fd, struct statfs *buf)
 {
 	return __syscall_ret(__syscall2(__NR_fstatfs, fd, buf));
 }
+
+int chown(const char *path, uid_t uid, gid_t gid)
+{
+	return __syscall_ret(__syscall3(__NR_chown, path, uid, gid));
+}
+
+int lchown(const char *path, uid_t uid, gid_t gid)
+{
+	return __syscall_ret(__syscall3(__NR_lchown, path, uid, gid));
+}
+
+int fchown(int fd, uid_t uid, gid_t gid)
+{
+	return __syscall_ret(__syscall3(__NR_fchown, fd, uid, gid));
+}
+
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags)
+{
+	return __syscall_ret(__syscall5(__NR_fchownat, dirfd, path, uid, gid, flags));
+}
+
+/* As glibc's: the flags need faccessat2, the plain call has none. */
+int faccessat(int dirfd, const char *path, int mode, int flags)
+{
+	if (flags)
+		return __syscall_ret(__syscall4(__NR_faccessat2, dirfd, path, mode, flags));
+	return __syscall_ret(__syscall3(__NR_faccessat, dirfd, path, mode));
+}
+
+int fsync(int fd)
+{
+	return __syscall_ret(__syscall1(__NR_fsync, fd));
+}
+
+int fdatasync(int fd)
+{
+	return __syscall_ret(__syscall1(__NR_fdatasync, fd));
+}
+
+void sync(void)
+{
+	__syscall0(__NR_sync);
+}

@@ -39,6 +39,8 @@
 #define __NR_kill 62
 #define __NR_uname 63
 #define __NR_fcntl 72
+#define __NR_fsync 74
+#define __NR_fdatasync 75
 #define __NR_truncate 76
 #define __NR_ftruncate 77
 #define __NR_getcwd 79
@@ -54,6 +56,9 @@
 #define __NR_readlink 89
 #define __NR_chmod 90
 #define __NR_fchmod 91
+#define __NR_chown 92
+#define __NR_fchown 93
+#define __NR_lchown 94
 #define __NR_umask 95
 #define __NR_gettimeofday 96
 #define __NR_getrlimit 97
@@ -89,6 +94,7 @@
 #define __NR_prctl 157
 #define __NR_arch_prctl 158
 #define __NR_setrlimit 160
+#define __NR_sync 162
 #define __NR_settimeofday 164
 #define __NR_reboot 169
 #define __NR_sethostname 170
@@ -106,6 +112,7 @@
 #define __NR_tgkill 234
 #define __NR_openat 257
 #define __NR_mkdirat 258
+#define __NR_fchownat 260
 #define __NR_newfstatat 262
 #define __NR_unlinkat 263
 #define __NR_renameat 264
@@ -113,6 +120,7 @@
 #define __NR_symlinkat 266
 #define __NR_readlinkat 267
 #define __NR_fchmodat 268
+#define __NR_faccessat 269
 #define __NR_set_robust_list 273
 #define __NR_get_robust_list 274
 #define __NR_utimensat 280
@@ -121,4 +129,5 @@
 #define __NR_renameat2 316
 #define __NR_getrandom 318
 #define __NR_clone3 435
+#define __NR_faccessat2 439
 #endif
