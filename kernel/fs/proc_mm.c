@@ -41,11 +41,12 @@ static void show_map_vma(struct seq_buf *m, const struct vm_area_struct *vma)
 {
 	unsigned long f = vma->vm_flags;
 	unsigned long ino = vma->vm_file ? vma->vm_file->inode->ino : 0;
+	unsigned dev = vma->vm_file ? vma->vm_file->inode->sb->dev : 0; /* minor numbers of major 0 */
 	char path[256], head[96];
 	const char *name = proc_vma_name(vma, path, sizeof(path));
-	int len = snprintf(head, sizeof(head), "%08lx-%08lx %c%c%c%c %08lx 00:00 %lu ", vma->vm_start,
+	int len = snprintf(head, sizeof(head), "%08lx-%08lx %c%c%c%c %08lx 00:%02x %lu ", vma->vm_start,
 			   vma->vm_end, f & VM_READ ? 'r' : '-', f & VM_WRITE ? 'w' : '-',
-			   f & VM_EXEC ? 'x' : '-', f & VM_SHARED ? 's' : 'p', vma->vm_pgoff << PAGE_SHIFT, ino);
+			   f & VM_EXEC ? 'x' : '-', f & VM_SHARED ? 's' : 'p', vma->vm_pgoff << PAGE_SHIFT, dev, ino);
 
 	/* Linux pads the path to start at column 73. */
 	seq_printf(m, "%s%*s%s\n", head, *name ? MAX(73 - len, 1) : 0, "", name);
