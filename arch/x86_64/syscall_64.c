@@ -51,7 +51,8 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(renameat), SYSCALL(renameat2), SYSCALL(chmod), SYSCALL(fchmod), SYSCALL(fchmodat),
 	SYSCALL(truncate), SYSCALL(ftruncate), SYSCALL(utimensat), SYSCALL(statfs), SYSCALL(fstatfs),
 	SYSCALL(chown), SYSCALL(fchown), SYSCALL(lchown), SYSCALL(fchownat), SYSCALL(faccessat),
-	SYSCALL(faccessat2), SYSCALL(sync), SYSCALL(fsync), SYSCALL(fdatasync),
+	SYSCALL(faccessat2), SYSCALL(sync), SYSCALL(fsync), SYSCALL(fdatasync), SYSCALL(mknod),
+	SYSCALL(mknodat),
 };
 
 /*

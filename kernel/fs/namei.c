@@ -173,8 +173,9 @@ struct dentry *lookup_at(int dfd, const char *path, unsigned flags, const char *
 }
 
 /*
- * The calls that add, remove and move names: mkdir(2), unlink(2),
- * rmdir(2), link(2), symlink(2), rename(2), each with its *at() form.  The
+ * The calls that add, remove and move names: mkdir(2), mknod(2),
+ * unlink(2), rmdir(2), link(2), symlink(2), rename(2), each with its *at()
+ * form.  The
  * checks are the VFS's, in Linux's order; the file system does the work,
  * and one without the operation gives Linux's error for it (/proc: EPERM
  * to remove, ENOENT to make a name).
@@ -217,9 +218,9 @@ int may_create(const struct last_name *n, bool dir)
 }
 
 /* Make n (checked by may_create) with the file system's create; 0 or -errno. */
-static int create_last(const struct last_name *n, mode_t mode, const char *target)
+static int create_last(const struct last_name *n, mode_t mode, unsigned rdev, const char *target)
 {
-	struct dentry *d = n->dir->inode->i_op->create(n->dir, n->name, n->len, mode, target);
+	struct dentry *d = n->dir->inode->i_op->create(n->dir, n->name, n->len, mode, rdev, target);
 
 	if (IS_ERR(d))
 		return PTR_ERR(d);
@@ -249,7 +250,7 @@ static long do_mkdir(const struct last_name *n, const void *mode)
 {
 	long err = last_is_dots(n) ? -EEXIST : may_create(n, true);
 
-	return err ? err : create_last(n, S_IFDIR | (*(const mode_t *)mode & 01777 & ~current_umask()), NULL);
+	return err ? err : create_last(n, S_IFDIR | (*(const mode_t *)mode & 01777 & ~current_umask()), 0, NULL);
 }
 
 long sys_mkdirat(int dfd, const char __user *upath, mode_t mode)
@@ -260,6 +261,46 @@ long sys_mkdirat(int dfd, const char __user *upath, mode_t mode)
 long sys_mkdir(const char __user *path, mode_t mode)
 {
 	return sys_mkdirat(AT_FDCWD, path, mode);
+}
+
+struct mknod_args {
+	mode_t mode;
+	unsigned int dev;
+};
+
+/* mknod(2): only root makes devices (CAP_MKNOD), after the name is checked, as Linux orders it. */
+static long do_mknod(const struct last_name *n, const void *arg)
+{
+	const struct mknod_args *a = arg;
+	long err = last_is_dots(n) ? -EEXIST : may_create(n, false);
+	mode_t type = a->mode & S_IFMT;
+
+	if (!err && (type == S_IFCHR || type == S_IFBLK) && !capable())
+		err = -EPERM;
+	return err ? err : create_last(n, type | (a->mode & 07777 & ~current_umask()), a->dev, NULL);
+}
+
+long sys_mknodat(int dfd, const char __user *upath, mode_t mode, unsigned int dev)
+{
+	struct mknod_args a = { mode, dev };
+
+	switch (mode & S_IFMT) {
+	case 0:
+		a.mode |= S_IFREG;
+		break;
+	case S_IFREG: case S_IFCHR: case S_IFBLK: case S_IFIFO: case S_IFSOCK:
+		break;
+	case S_IFDIR:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+	return with_last_name(dfd, upath, do_mknod, &a);
+}
+
+long sys_mknod(const char __user *path, mode_t mode, unsigned int dev)
+{
+	return sys_mknodat(AT_FDCWD, path, mode, dev);
 }
 
 static long do_unlink(const struct last_name *n, const void *unused)
@@ -321,7 +362,7 @@ static long do_symlink(const struct last_name *n, const void *target)
 {
 	long err = last_is_dots(n) ? -EEXIST : may_create(n, false);
 
-	return err ? err : create_last(n, S_IFLNK | 0777, target);
+	return err ? err : create_last(n, S_IFLNK | 0777, 0, target);
 }
 
 long sys_symlinkat(const char __user *utarget, int dfd, const char __user *upath)

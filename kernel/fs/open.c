@@ -71,7 +71,7 @@ static struct dentry *open_create(int dfd, const char *path, int flags, mode_t m
 	} else if (IS_ERR(d) && PTR_ERR(d) == -ENOENT) {
 		err = may_create(&n, false);
 		d = err ? ERR_PTR(err)
-			: n.dir->inode->i_op->create(n.dir, n.name, n.len, S_IFREG | (mode & 07777 & ~current_umask()), NULL);
+			: n.dir->inode->i_op->create(n.dir, n.name, n.len, S_IFREG | (mode & 07777 & ~current_umask()), 0, NULL);
 	}
 	dput(n.dir);
 	return d;

@@ -102,9 +102,11 @@ static int ramfs_set(struct inode *inode, mode_t mode, unsigned rdev, const char
 		copy[len] = '\0';
 		RAMFS_I(inode)->target = copy;
 		inode->size = len;
-	} else {
+	} else if (S_ISFIFO(mode)) {
+		inode->i_fop = &pipe_fops;
+	} else if (S_ISCHR(mode)) {
 		inode->i_fop = chrdev_fops(rdev);
-	}
+	} /* block devices and sockets: no driver, open(2) gives ENXIO */
 	return 0;
 }
 
@@ -128,9 +130,9 @@ static struct dentry *make_entry(struct dentry *dir, const char *name, size_t le
 }
 
 static struct dentry *ramfs_create(struct dentry *dir, const char *name, size_t len, mode_t mode,
-				   const char *target)
+				   unsigned rdev, const char *target)
 {
-	return make_entry(dir, name, len, mode, 0, target, target ? strlen(target) : 0);
+	return make_entry(dir, name, len, mode, rdev, target, target ? strlen(target) : 0);
 }
 
 static int ramfs_link(struct dentry *old, struct dentry *dir, const char *name, size_t len)

@@ -47,6 +47,7 @@ int io_copy_in(void *dst, struct io_buf *b, size_t n);
 struct inode;
 struct dentry;
 struct file;
+struct pipe;
 struct task_struct;
 
 /* readdir: the directory calls emit() for each entry from ctx->pos on. */
@@ -77,9 +78,9 @@ struct inode_operations {
 	/* Links that lead to an object rather than a name (/proc/PID/fd/N): the referenced dentry. */
 	struct dentry *(*follow)(struct dentry *link);
 	/* Writable directories (a missing operation is Linux's error for that call). */
-	/* A new entry (a symlink to target if S_IFLNK), referenced. */
+	/* A new entry (a symlink to target if S_IFLNK, a device rdev if S_IFCHR/S_IFBLK), referenced. */
 	struct dentry *(*create)(struct dentry *dir, const char *name, size_t len, mode_t mode,
-				 const char *target);
+				 unsigned int rdev, const char *target);
 	int (*link)(struct dentry *old, struct dentry *dir, const char *name, size_t len);
 	int (*unlink)(struct dentry *dir, struct dentry *victim);
 	/* Move old to dir under name, replacing victim (the entry of that name there, or NULL). */
@@ -114,6 +115,7 @@ struct inode {
 	struct super_block *sb;
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;
+	struct pipe *i_pipe; /* pipes and FIFOs: the ring (pipe.c), while open */
 };
 
 #define DENTRY_UNLINKED 1 /* removed from its directory; still open or someone's cwd */
@@ -247,9 +249,9 @@ const struct file_operations *chrdev_fops(unsigned int rdev);
 extern const struct file_operations tty_fops;
 
 /* pipe.c */
-struct pipe;
 struct pipe *pipe_alloc(void);
-void pipe_unref(struct pipe *p);
+void pipe_free(struct pipe *p);
+extern const struct file_operations pipe_fops; /* what opening a pipe or FIFO inode does */
 ssize_t pipe_put(struct pipe *p, struct io_buf *buf, size_t n);
 ssize_t pipe_get(struct pipe *p, struct io_buf *buf, size_t n);
 size_t pipe_len(const struct pipe *p);

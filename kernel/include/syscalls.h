@@ -36,6 +36,8 @@ long sys_creat(const char __user *path, mode_t mode);
 long sys_mkdir(const char __user *path, mode_t mode);
 long sys_mkdirat(int dfd, const char __user *path, mode_t mode);
 long sys_rmdir(const char __user *path);
+long sys_mknod(const char __user *path, mode_t mode, unsigned int dev);
+long sys_mknodat(int dfd, const char __user *path, mode_t mode, unsigned int dev);
 long sys_unlink(const char __user *path);
 long sys_unlinkat(int dfd, const char __user *path, int flags);
 long sys_link(const char __user *old, const char __user *new);

@@ -195,7 +195,7 @@ KERNEL_TEST(fs_pipe_ring_wraps)
 	KT_ASSERT(pipe_len(p) == 0 && pipe_get(p, &got, 1) == 0);
 	kfree(data);
 	kfree(out);
-	pipe_unref(p);
+	pipe_free(p);
 }
 
 KERNEL_TEST(fs_console_line_editing)

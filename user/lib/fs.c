@@ -62,6 +62,21 @@ int mkdirat(int dirfd, const char *path, mode_t mode)
 	return __syscall_ret(__syscall3(__NR_mkdirat, dirfd, path, mode));
 }
 
+int mknod(const char *path, mode_t mode, unsigned int dev)
+{
+	return __syscall_ret(__syscall3(__NR_mknod, path, mode, dev));
+}
+
+int mknodat(int dirfd, const char *path, mode_t mode, unsigned int dev)
+{
+	return __syscall_ret(__syscall4(__NR_mknodat, dirfd, path, mode, dev));
+}
+
+int mkfifo(const char *path, mode_t mode)
+{
+	return mknod(path, S_IFIFO | (mode & 07777), 0);
+}
+
 int rmdir(const char *path)
 {
 	return __syscall_ret(__syscall1(__NR_rmdir, path));
