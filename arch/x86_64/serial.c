@@ -1,7 +1,7 @@
 /*
- * COM1, the 16550 UART at I/O port 0x3f8: 115200 baud, 8N1, FIFOs on.
- * Output is polled (the transmit register drains quickly under QEMU);
- * input raises IRQ 4, handled by serial_interrupt().
+ * COM1, the 16550 UART at I/O port 0x3f8: 115200 baud, 8N1.  Output is
+ * polled (the transmit register drains quickly under QEMU); input raises
+ * IRQ 4, handled by serial_interrupt().
  */
 #include <console.h>
 #include <asm/io.h>
@@ -10,7 +10,6 @@
 #define COM1 0x3f8
 #define UART_DATA 0
 #define UART_IER 1    /* interrupt enable */
-#define UART_FCR 2    /* FIFO control */
 #define UART_LCR 3    /* line control */
 #define UART_MCR 4    /* modem control: OUT2 gates the IRQ line */
 #define UART_LSR 5    /* line status */
@@ -19,23 +18,20 @@
 #define IRQ_COM1 4
 
 /*
- * A byte that reached the receive register before the kernel set the UART
- * up (standard input piped into QEMU is there from reset).  Enabling the
- * FIFOs clears them, so it is kept here and handed to the console once
- * input is wanted.
+ * The FIFOs are left as they are found: off from reset, on when GRUB's
+ * menu set the port up.  Switching them on or off empties them and the
+ * receive register (PC16550D data sheet, FCR bit 0), and input may be
+ * waiting already: standard input piped into QEMU is there from reset.
+ * Either way nothing is lost, as QEMU holds the next byte back while the
+ * receive buffer is full, and what waits raises the first interrupt.
  */
-static int early_byte = -1;
-
 void serial_init(void)
 {
-	if (inb(COM1 + UART_LSR) & LSR_DATA_READY)
-		early_byte = inb(COM1 + UART_DATA);
 	outb(COM1 + UART_IER, 0x00);
 	outb(COM1 + UART_LCR, 0x80);  /* DLAB on: next two ports are the divisor */
 	outb(COM1 + 0, 1);            /* 115200 / 1 */
 	outb(COM1 + 1, 0);
 	outb(COM1 + UART_LCR, 0x03);  /* 8 bits, no parity, 1 stop, DLAB off */
-	outb(COM1 + UART_FCR, 0xc7);  /* enable and clear FIFOs, 14-byte threshold */
 	outb(COM1 + UART_MCR, 0x0b);  /* DTR, RTS, OUT2 */
 }
 
@@ -63,11 +59,9 @@ static void serial_interrupt(void)
 		console_input_char(inb(COM1 + UART_DATA));
 }
 
+/* A byte already waiting raises the interrupt as soon as it is enabled. */
 void serial_enable_rx_irq(void)
 {
-	if (early_byte >= 0)
-		console_input_char((char)early_byte);
-	early_byte = -1;
 	request_irq(IRQ_COM1, serial_interrupt);
 	outb(COM1 + UART_IER, 0x01); /* interrupt when data is received */
 }
