@@ -1,8 +1,8 @@
 /*
  * The C library's threads and process creation, as a real program uses
  * them: four pthreads adding to a counter under a mutex, a condition
- * variable they wait on, thread-local storage, posix_spawn of this program
- * again (and waitpid), system(), popen().  Built twice on the host, with
+ * variable they wait on, a barrier, thread-local storage, posix_spawn and
+ * vfork + execve of this program again (and waitpid), system(), popen().  Built twice on the host, with
  * musl-gcc -static and with gcc -static (glibc); tests/debian/cases runs
  * both on the host and on Cowl.
  */
@@ -21,6 +21,7 @@ extern char **environ;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t go = PTHREAD_COND_INITIALIZER;
+static pthread_barrier_t halfway;
 static int started, released;
 static long counter;
 static __thread int mine;
@@ -35,6 +36,8 @@ static void *worker(void *arg)
 		pthread_cond_wait(&go, &lock);
 	pthread_mutex_unlock(&lock);
 	for (int i = 0; i < ADDS; i++) {
+		if (i == ADDS / 2)
+			pthread_barrier_wait(&halfway);
 		pthread_mutex_lock(&lock);
 		counter++;
 		pthread_mutex_unlock(&lock);
@@ -48,6 +51,7 @@ static void threads(void)
 	long sum = 0;
 	void *ret;
 
+	pthread_barrier_init(&halfway, NULL, THREADS);
 	for (long i = 0; i < THREADS; i++)
 		if (pthread_create(&t[i], NULL, worker, (void *)(i + 1)) != 0)
 			printf("pthread_create failed\n");
@@ -76,6 +80,14 @@ static void spawn(const char *self)
 	}
 	waitpid(pid, &status, 0);
 	printf("posix_spawn: child exited %d\n", WEXITSTATUS(status));
+	fflush(stdout);
+	pid = vfork();
+	if (pid == 0) {
+		execve(self, argv, environ);
+		_exit(127);
+	}
+	waitpid(pid, &status, 0);
+	printf("vfork: child exited %d\n", WEXITSTATUS(status));
 }
 
 static void shell(void)
