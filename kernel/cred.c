@@ -61,40 +61,43 @@ static long set_id(struct id_set *ids, unsigned int id)
 	return commit_ids(ids, &old);
 }
 
-/* setreuid(2): -1 keeps an id; the saved id follows the effective one when the real one is set or differs. */
+/* An unprivileged caller may pick only one of its current three ids; -1 keeps an id. */
+static bool may_set(unsigned int id, const struct id_set *ids)
+{
+	return id == INVALID_UID || capable() || is_one_of(id, ids);
+}
+
+static void set_unless_kept(unsigned int *id, unsigned int value)
+{
+	if (value != INVALID_UID)
+		*id = value;
+}
+
+/* setreuid(2): the saved id follows the effective one when the real one is set or differs. */
 static long set_re_id(struct id_set *ids, unsigned int real, unsigned int eff)
 {
-	bool cap = capable();
-
-	if (real != INVALID_UID && !cap && real != ids->real && real != ids->eff)
+	if (real != INVALID_UID && !capable() && real != ids->real && real != ids->eff)
 		return -EPERM;
-	if (eff != INVALID_UID && !cap && !is_one_of(eff, ids))
+	if (!may_set(eff, ids))
 		return -EPERM;
 	struct id_set old = *ids;
-	if (real != INVALID_UID)
-		ids->real = real;
-	if (eff != INVALID_UID)
-		ids->eff = eff;
+	set_unless_kept(&ids->real, real);
+	set_unless_kept(&ids->eff, eff);
 	if (real != INVALID_UID || (eff != INVALID_UID && eff != old.real))
 		ids->saved = ids->eff;
 	ids->fs = ids->eff;
 	return commit_ids(ids, &old);
 }
 
-/* setresuid(2): unprivileged, each new id must be one of the current three. */
+/* setresuid(2): each new id must be one of the current three, unless privileged. */
 static long set_res_id(struct id_set *ids, unsigned int real, unsigned int eff, unsigned int saved)
 {
-	if (!capable() && ((real != INVALID_UID && !is_one_of(real, ids)) ||
-			   (eff != INVALID_UID && !is_one_of(eff, ids)) ||
-			   (saved != INVALID_UID && !is_one_of(saved, ids))))
+	if (!may_set(real, ids) || !may_set(eff, ids) || !may_set(saved, ids))
 		return -EPERM;
 	struct id_set old = *ids;
-	if (real != INVALID_UID)
-		ids->real = real;
-	if (eff != INVALID_UID)
-		ids->eff = eff;
-	if (saved != INVALID_UID)
-		ids->saved = saved;
+	set_unless_kept(&ids->real, real);
+	set_unless_kept(&ids->eff, eff);
+	set_unless_kept(&ids->saved, saved);
 	ids->fs = ids->eff;
 	return commit_ids(ids, &old);
 }

@@ -218,6 +218,7 @@ static int copy_signal(u64 flags, struct task_struct *p)
 	sig->count = 1;
 	sig->pgrp = current->signal->pgrp; /* a new process starts in its parent's group */
 	sig->session = current->signal->session;
+	sig->tty = current->signal->tty; /* the controlling terminal is inherited */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	INIT_LIST_HEAD(&sig->thread_head);
 	init_waitqueue_head(&sig->wait_chldexit);
@@ -310,9 +311,11 @@ static void reset_task_fields(struct task_struct *p, const struct kernel_clone_a
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);
 	p->pending.signal = 0;
+	p->jobctl = 0;
 	p->restore_sigmask = false;
 	p->robust_list = NULL; /* the new thread registers its own (glibc does at start) */
 	p->vfork_done = NULL;
+	p->restart_block.fn = NULL;
 	p->set_child_tid = flags & CLONE_CHILD_SETTID ? args->child_tid : NULL;
 	p->clear_child_tid = flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
 	p->start_time = jiffies;
@@ -348,6 +351,11 @@ static void link_task(struct task_struct *p, u64 flags)
 	}
 	p->signal->nr_threads++;
 	p->signal->live++;
+	/* A thread made while its group is stopping stops too (Linux's task_join_group_stop). */
+	if ((flags & CLONE_THREAD) && (current->jobctl & JOBCTL_STOP_PENDING)) {
+		p->jobctl |= JOBCTL_STOP_PENDING;
+		p->signal->group_stop_count++;
+	}
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	list_add_tail(&p->tasks, &task_list);
 	nr_threads++;

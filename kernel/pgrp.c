@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <syscalls.h>
 #include <errno.h>
+#include <tty.h>
 
 /* The process `pid` names (0: the caller), or NULL. */
 static struct task_struct *process_of(pid_t pid)
@@ -74,6 +75,7 @@ long sys_setsid(void)
 	if (pgrp_exists_in_session(me->pid, me->signal->session) && me->signal->pgrp == me->pid)
 		return -EPERM;
 	me->signal->pgrp = me->signal->session = me->pid;
+	proc_clear_tty(me); /* a new session starts without a controlling terminal */
 	return global_pid_vnr(me->pid);
 }
 
@@ -104,4 +106,54 @@ int kill_pgrp(pid_t pgrp, int sig)
 int kill_pgrp_from_user(pid_t pgrp, int sig)
 {
 	return __kill_pgrp(pgrp, sig, true);
+}
+
+/*
+ * Linux's will_become_orphaned_pgrp(): would the group be orphaned without
+ * `ignored`?  A group is orphaned when no member's parent is in another
+ * group of the same session: nobody is left to continue a stopped job.
+ * Ended processes and the children of init do not count.
+ */
+static bool will_become_orphaned_pgrp(pid_t pgrp, const struct task_struct *ignored)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks) {
+		if (!thread_group_leader(p) || p->signal->pgrp != pgrp || p == ignored ||
+		    (p->exit_state && !p->signal->live) || p->real_parent->tgid == 1)
+			continue;
+		if (p->real_parent->signal->pgrp != pgrp && p->real_parent->signal->session == p->signal->session)
+			return false;
+	}
+	return true;
+}
+
+bool is_current_pgrp_orphaned(void)
+{
+	return will_become_orphaned_pgrp(current->signal->pgrp, NULL);
+}
+
+static bool has_stopped_jobs(pid_t pgrp)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->signal->pgrp == pgrp && (p->signal->flags & SIGNAL_STOP_STOPPED))
+			return true;
+	return false;
+}
+
+/* POSIX: a stopped job that becomes orphaned gets SIGHUP, then SIGCONT, so it is not left stopped for ever. */
+void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent)
+{
+	pid_t pgrp = tsk->signal->pgrp;
+	struct task_struct *ignored = parent ? NULL : tsk; /* exiting: tsk no longer counts */
+
+	if (!parent)
+		parent = tsk->real_parent;
+	if (parent->signal->pgrp != pgrp && parent->signal->session == tsk->signal->session &&
+	    will_become_orphaned_pgrp(pgrp, ignored) && has_stopped_jobs(pgrp)) {
+		kill_pgrp(pgrp, SIGHUP);
+		kill_pgrp(pgrp, SIGCONT);
+	}
 }

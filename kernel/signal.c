@@ -7,8 +7,9 @@
  * siginfo of its first sending (who: SI_USER for kill, SI_TKILL for
  * tkill/tgkill, CLD_* for SIGCHLD, SI_KERNEL for the kernel's own); a
  * second sending while it is pending adds nothing, as for Linux's standard
- * signals.  Stop signals are not implemented: their default action here is
- * to ignore them.
+ * signals.  Job control: a stop signal's default action stops every thread
+ * of the process (each on its way back to user mode) and SIGCONT wakes them;
+ * the parent hears of both through SIGCHLD and wait.
  */
 #include <signal.h>
 #include <sched.h>
@@ -20,9 +21,10 @@
 #include <errno.h>
 
 #define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
-/* Signals whose default action is to do nothing (signal(7)). */
-#define DEFAULT_IGNORE (sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | sigmask(SIGCONT) | \
-			sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
+/* Signals whose default action is to do nothing (signal(7)); SIGCONT's continues the process when sent. */
+#define DEFAULT_IGNORE (sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | sigmask(SIGCONT))
+/* Signals whose default action is to stop the process. */
+#define STOP_SIGNALS (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
 
 int setup_rt_frame(const struct kernel_siginfo *info, struct k_sigaction *ka, struct pt_regs *regs,
 		   u64 oldmask);
@@ -59,10 +61,53 @@ static bool sig_ignored(struct task_struct *p, int sig, bool force)
 	return h == SIG_IGN || (h == SIG_DFL && (DEFAULT_IGNORE & sigmask(sig)));
 }
 
-static void signal_wake_up(struct task_struct *p)
+/* A fatal signal wakes a stopped task too (Linux's signal_wake_up). */
+static void signal_wake_up(struct task_struct *p, bool fatal)
 {
-	if (p->__state == TASK_INTERRUPTIBLE)
-		wake_up_process(p);
+	wake_up_state(p, TASK_INTERRUPTIBLE | (fatal ? TASK_WAKEKILL : 0));
+}
+
+/* Forget pending signals of `mask` in the whole thread group. */
+static void flush_signals_mask(struct signal_struct *signal, u64 mask)
+{
+	struct task_struct *t;
+
+	signal->shared_pending.signal &= ~mask;
+	list_for_each_entry(t, &signal->thread_head, thread_node)
+		t->pending.signal &= ~mask;
+}
+
+/*
+ * Linux's prepare_signal(): what sending does before anything is queued.
+ * A stop signal discards a pending SIGCONT; SIGCONT discards pending stop
+ * signals and wakes a stopped group, even when SIGCONT itself is ignored,
+ * and leaves the parent to be told.  Then: should the signal be queued?
+ */
+static bool prepare_signal(int sig, struct task_struct *p, bool force)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t;
+
+	if (signal->group_exit)
+		return sig == SIGKILL; /* dying: only the SIGKILL that kills each thread matters */
+	if (STOP_SIGNALS & sigmask(sig)) {
+		flush_signals_mask(signal, sigmask(SIGCONT));
+	} else if (sig == SIGCONT) {
+		flush_signals_mask(signal, STOP_SIGNALS);
+		list_for_each_entry(t, &signal->thread_head, thread_node) {
+			t->jobctl &= ~JOBCTL_STOP_PENDING;
+			wake_up_state(t, __TASK_STOPPED);
+		}
+		/* Continued in the middle of a stop: the parent hears only of the stop (SIGCHLD does not queue). */
+		unsigned int why = (signal->flags & SIGNAL_STOP_STOPPED) ? SIGNAL_CLD_CONTINUED
+				   : signal->group_stop_count ? SIGNAL_CLD_STOPPED : 0;
+		if (why) {
+			signal->flags = (signal->flags & ~SIGNAL_STOP_MASK) | why | SIGNAL_STOP_CONTINUED;
+			signal->group_stop_count = 0;
+			signal->group_exit_code = 0;
+		}
+	}
+	return !sig_ignored(p, sig, force);
 }
 
 /* The first sending's info stays: a signal already pending is not queued twice. */
@@ -85,10 +130,10 @@ static struct kernel_siginfo info_from_current(int sig, int code, const struct t
 
 static void send_thread_sig(const struct kernel_siginfo *info, struct task_struct *p, bool force)
 {
-	if (p->exit_state || sig_ignored(p, info->signo, force))
+	if (p->exit_state || !prepare_signal(info->signo, p, force))
 		return;
 	queue_signal(&p->pending, info);
-	signal_wake_up(p);
+	signal_wake_up(p, info->signo == SIGKILL);
 }
 
 void send_sig(int sig, struct task_struct *p)
@@ -103,7 +148,8 @@ static bool sig_fatal(struct task_struct *p, int sig)
 {
 	void (*h)(int) = p->sighand->action[sig - 1].handler;
 
-	return sig == SIGKILL || (h == SIG_DFL && !(DEFAULT_IGNORE & sigmask(sig)) && !(p->blocked & sigmask(sig)));
+	return sig == SIGKILL || (h == SIG_DFL && !((DEFAULT_IGNORE | STOP_SIGNALS) & sigmask(sig)) &&
+				  !(p->blocked & sigmask(sig)));
 }
 
 /* Like Linux's complete_signal(): a fatal signal takes the whole group down now. */
@@ -113,6 +159,7 @@ static void kill_thread_group(struct signal_struct *signal, int sig)
 
 	signal->group_exit = true;
 	signal->group_exit_code = sig;
+	signal->flags = 0; /* no longer stopped, nothing to report but the end */
 	list_for_each_entry(t, &signal->thread_head, thread_node)
 		send_sig(SIGKILL, t);
 }
@@ -131,7 +178,7 @@ void send_group_sig_info(const struct kernel_siginfo *info, struct task_struct *
 
 	if (p->exit_state && !p->signal->live)
 		return;
-	if (sig_ignored(p, sig, from_ancestor_ns(p)))
+	if (!prepare_signal(sig, p, from_ancestor_ns(p)))
 		return;
 	if (sig_fatal(p, sig) && !signal->group_exit) {
 		kill_thread_group(signal, sig);
@@ -140,7 +187,7 @@ void send_group_sig_info(const struct kernel_siginfo *info, struct task_struct *
 	queue_signal(&signal->shared_pending, info);
 	list_for_each_entry(t, &signal->thread_head, thread_node)
 		if (!(t->blocked & sigmask(sig)))
-			signal_wake_up(t);
+			signal_wake_up(t, false);
 }
 
 void send_group_sig(int sig, struct task_struct *p)
@@ -186,9 +233,10 @@ static u64 pending_unblocked(const struct task_struct *p)
 	return (p->pending.signal | p->signal->shared_pending.signal) & ~(p->blocked & ~UNBLOCKABLE);
 }
 
+/* A group stop asks a thread to leave what it waits for, as a signal does. */
 bool signal_pending(const struct task_struct *p)
 {
-	return pending_unblocked(p) != 0;
+	return pending_unblocked(p) != 0 || (p->jobctl & JOBCTL_STOP_PENDING);
 }
 
 /* Take the lowest-numbered deliverable signal (synchronous faults first by being thread-private). */
@@ -204,6 +252,80 @@ static int dequeue_signal(struct task_struct *p, struct kernel_siginfo *info)
 	return sig;
 }
 
+/*
+ * A thread leaves the group stop it was asked to join (it stops, or
+ * exits).  True if it was the last: the group is stopped now, and the
+ * caller tells the parent.
+ */
+static bool task_participate_group_stop(struct task_struct *t)
+{
+	struct signal_struct *signal = t->signal;
+
+	if (!(t->jobctl & JOBCTL_STOP_PENDING))
+		return false;
+	t->jobctl &= ~JOBCTL_STOP_PENDING;
+	if (--signal->group_stop_count || (signal->flags & SIGNAL_STOP_STOPPED))
+		return false;
+	signal->flags = (signal->flags & ~SIGNAL_STOP_MASK) | SIGNAL_STOP_STOPPED;
+	return true;
+}
+
+/* An exiting thread is not waited for by a group stop (Linux's exit_signals). */
+void exit_signals(struct task_struct *tsk)
+{
+	if (task_participate_group_stop(tsk))
+		do_notify_parent_cldstop(tsk, CLD_STOPPED);
+}
+
+/*
+ * Linux's do_signal_stop(): the thread that takes a stop signal `sig` starts
+ * a group stop, asking the other threads to stop too; each of them comes
+ * here with sig 0 on its way back to user mode.  The last one to stop tells
+ * the parent; after SIGCONT, the first one to run again tells it that.
+ */
+static void do_signal_stop(int sig)
+{
+	struct signal_struct *signal = current->signal;
+	struct task_struct *t;
+
+	if (sig) {
+		signal->group_exit_code = sig;
+		signal->group_stop_count = 0;
+		list_for_each_entry(t, &signal->thread_head, thread_node) {
+			if (t->flags & PF_EXITING)
+				continue;
+			t->jobctl |= JOBCTL_STOP_PENDING;
+			signal->group_stop_count++;
+			if (t != current)
+				signal_wake_up(t, false);
+		}
+	}
+	current->__state = TASK_STOPPED;
+	if (task_participate_group_stop(current))
+		do_notify_parent_cldstop(current, CLD_STOPPED);
+	schedule(); /* until SIGCONT or SIGKILL */
+	if (signal->flags & SIGNAL_CLD_MASK) {
+		int why = (signal->flags & SIGNAL_CLD_CONTINUED) ? CLD_CONTINUED : CLD_STOPPED;
+		signal->flags &= ~SIGNAL_CLD_MASK;
+		do_notify_parent_cldstop(current, why);
+	}
+}
+
+/* The default action: nothing, stop the process, or end it. */
+static void do_default_action(struct task_struct *p, int sig)
+{
+	/* Blocked when sent, so queued: an init still acts only on SIGKILL and SIGSTOP (forced). */
+	if ((DEFAULT_IGNORE & sigmask(sig)) || (is_child_reaper(p) && !(UNBLOCKABLE & sigmask(sig))))
+		return;
+	if (STOP_SIGNALS & sigmask(sig)) {
+		/* POSIX: the terminal's stop signals do not stop an orphaned process group. */
+		if (sig == SIGSTOP || !is_current_pgrp_orphaned())
+			do_signal_stop(sig);
+		return;
+	}
+	do_group_exit(sig); /* the wait status of a killed process is the signal number */
+}
+
 void do_signal(struct pt_regs *regs)
 {
 	struct task_struct *p = current;
@@ -211,22 +333,26 @@ void do_signal(struct pt_regs *regs)
 
 	if (p->signal->group_exit)
 		do_exit(p->signal->group_exit_code);
+	if (p->jobctl & JOBCTL_STOP_PENDING) {
+		do_signal_stop(0);
+		return;
+	}
 	int sig = dequeue_signal(p, &info);
 	struct k_sigaction *ka = &p->sighand->action[sig - 1];
 
 	if (sig == SIGKILL || ka->handler == SIG_DFL) {
-		/* Blocked when sent, so queued: an init still gets only SIGKILL (forced) by default. */
-		if ((DEFAULT_IGNORE & sigmask(sig)) || (is_child_reaper(p) && sig != SIGKILL))
-			return;
-		do_group_exit(sig); /* the wait status of a killed process is the signal number */
+		do_default_action(p, sig);
+		return;
 	}
 	if (ka->handler == SIG_IGN)
 		return;
 	/* A handler runs: an interrupted call is restarted only with SA_RESTART, never for NOHAND. */
 	if (in_syscall(regs) && regs->rax == (u64)-ERESTARTSYS && (ka->flags & SA_RESTART))
 		syscall_restart(regs);
-	else if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND))
+	else if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND ||
+				       regs->rax == (u64)-ERESTART_RESTARTBLOCK))
 		regs->rax = -EINTR;
+	p->restart_block.fn = NULL; /* what was left to go on with ends here (Linux: at sigreturn) */
 	/* After rt_sigsuspend the handler returns to the mask from before the call. */
 	u64 oldmask = p->restore_sigmask ? p->saved_sigmask : p->blocked;
 	if (setup_rt_frame(&info, ka, regs, oldmask)) {
@@ -338,12 +464,8 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 		new.mask &= ~UNBLOCKABLE;
 		*k = new;
 		/* Setting SIG_IGN (or a default that ignores) discards what is pending. */
-		if (new.handler == SIG_IGN || (new.handler == SIG_DFL && (DEFAULT_IGNORE & sigmask(sig)))) {
-			struct task_struct *t;
-			current->signal->shared_pending.signal &= ~sigmask(sig);
-			list_for_each_entry(t, &current->signal->thread_head, thread_node)
-				t->pending.signal &= ~sigmask(sig);
-		}
+		if (new.handler == SIG_IGN || (new.handler == SIG_DFL && (DEFAULT_IGNORE & sigmask(sig))))
+			flush_signals_mask(current->signal, sigmask(sig));
 	}
 	return 0;
 }
@@ -386,6 +508,46 @@ long sys_pause(void)
 	return -ERESTARTNOHAND;
 }
 
+/* The call a stop interrupted goes on (exit_to_user_mode made this the call); EINTR if there is none. */
+long sys_restart_syscall(void)
+{
+	struct restart_block *rb = &current->restart_block;
+	long (*fn)(struct restart_block *) = rb->fn;
+
+	rb->fn = NULL;
+	return fn ? fn(rb) : -EINTR;
+}
+
+/* A mask for the length of a call: the old one comes back on the way out, or after the handler that ends it. */
+static void swap_in_sigmask(u64 mask)
+{
+	current->saved_sigmask = current->blocked;
+	current->restore_sigmask = true;
+	current->blocked = mask & ~UNBLOCKABLE;
+}
+
+int set_user_sigmask(const u64 __user *umask, size_t sigsetsize)
+{
+	u64 mask;
+
+	if (!umask)
+		return 0;
+	if (sigsetsize != sizeof(u64))
+		return -EINVAL;
+	if (get_user_obj(&mask, umask))
+		return -EFAULT;
+	swap_in_sigmask(mask);
+	return 0;
+}
+
+void restore_saved_sigmask_unless(bool interrupted)
+{
+	if (interrupted || !current->restore_sigmask)
+		return;
+	current->blocked = current->saved_sigmask;
+	current->restore_sigmask = false;
+}
+
 long sys_rt_sigsuspend(const u64 __user *unewset, size_t sigsetsize)
 {
 	u64 newset;
@@ -394,9 +556,7 @@ long sys_rt_sigsuspend(const u64 __user *unewset, size_t sigsetsize)
 		return -EINVAL;
 	if (get_user_obj(&newset, unewset))
 		return -EFAULT;
-	current->saved_sigmask = current->blocked;
-	current->restore_sigmask = true;
-	current->blocked = newset & ~UNBLOCKABLE;
+	swap_in_sigmask(newset);
 	sleep_until_signal();
 	return -ERESTARTNOHAND;
 }

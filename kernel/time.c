@@ -14,7 +14,6 @@
 #include <cred.h>
 
 #define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
-#define KTIME_MAX ((u64)INT64_MAX)
 
 struct sleeper {
 	struct task_struct *task;
@@ -117,11 +116,6 @@ int clock_read_ns(int clock, u64 *ns)
 	}
 }
 
-static struct timespec ns_to_timespec(u64 ns)
-{
-	return (struct timespec){ (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC) };
-}
-
 /* A valid timespec as nanoseconds, saturated where it would pass KTIME_MAX. */
 static u64 timespec_to_ns(const struct timespec *ts)
 {
@@ -172,6 +166,33 @@ static long sleep_until(int clock, u64 deadline, u64 *left)
 	return 0;
 }
 
+static long nanosleep_until(int clock, u64 deadline, struct timespec __user *rem);
+
+static long nanosleep_restart(struct restart_block *rb)
+{
+	return nanosleep_until(rb->nanosleep.clock, rb->deadline, rb->nanosleep.rem);
+}
+
+/*
+ * A relative sleep to its deadline.  Interrupted, it reports what is left
+ * in rem and returns -ERESTART_RESTARTBLOCK: EINTR if a handler runs;
+ * otherwise (a stop and SIGCONT) restart_syscall sleeps on to the same
+ * deadline, as Linux's hrtimer_nanosleep_restart does.
+ */
+static long nanosleep_until(int clock, u64 deadline, struct timespec __user *rem)
+{
+	u64 left;
+
+	if (!sleep_until(clock, deadline, &left))
+		return 0;
+	struct timespec ts = ns_to_timespec(left);
+	if (rem && put_user_obj(rem, &ts))
+		return -EFAULT;
+	current->restart_block = (struct restart_block){ .fn = nanosleep_restart, .deadline = deadline,
+							 .nanosleep = { clock, rem } };
+	return -ERESTART_RESTARTBLOCK;
+}
+
 /* The sleep of nanosleep(2) and clock_nanosleep(2) once the clock is known to sleep on. */
 static long do_nanosleep(int clock, int flags, const struct timespec __user *req, struct timespec __user *rem)
 {
@@ -182,14 +203,11 @@ static long do_nanosleep(int clock, int flags, const struct timespec __user *req
 		return -EFAULT;
 	if (!timespec_valid(&ts))
 		return -EINVAL;
-	long ret = sleep_until(clock, timeout_deadline(clock, &ts, flags & TIMER_ABSTIME), &left);
-	/* Only a relative sleep reports what is left (clock_nanosleep(2)). */
-	if (ret == -EINTR && rem && !(flags & TIMER_ABSTIME)) {
-		ts = ns_to_timespec(left);
-		if (put_user_obj(rem, &ts))
-			return -EFAULT;
-	}
-	return ret;
+	u64 deadline = timeout_deadline(clock, &ts, flags & TIMER_ABSTIME);
+	/* An absolute sleep reports nothing and is simply made again (clock_nanosleep(2)). */
+	if (flags & TIMER_ABSTIME)
+		return sleep_until(clock, deadline, &left) ? -ERESTARTNOHAND : 0;
+	return nanosleep_until(clock, deadline, rem);
 }
 
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem)

@@ -2,6 +2,14 @@
  * COM1, the 16550 UART at I/O port 0x3f8: 115200 baud, 8N1.  Output is
  * polled (the transmit register drains quickly under QEMU); input raises
  * IRQ 4, handled by serial_interrupt().
+ *
+ * The FIFOs stay as the firmware left them (GRUB leaves them off).
+ * Turning them on or clearing them empties the receiver (16550 data sheet,
+ * FCR), and standard input piped into QEMU is there from reset: a byte
+ * that came in between draining the receiver and writing FCR was lost (the
+ * second byte of every piped input).  Left alone, what arrives before the
+ * console wants input waits in the UART, QEMU holding the rest back, until
+ * the interrupt reads it.
  */
 #include <console.h>
 #include <asm/io.h>
@@ -17,14 +25,6 @@
 #define LSR_THR_EMPTY 0x20
 #define IRQ_COM1 4
 
-/*
- * The FIFOs are left as they are found: off from reset, on when GRUB's
- * menu set the port up.  Switching them on or off empties them and the
- * receive register (PC16550D data sheet, FCR bit 0), and input may be
- * waiting already: standard input piped into QEMU is there from reset.
- * Either way nothing is lost, as QEMU holds the next byte back while the
- * receive buffer is full, and what waits raises the first interrupt.
- */
 void serial_init(void)
 {
 	outb(COM1 + UART_IER, 0x00);
@@ -59,7 +59,6 @@ static void serial_interrupt(void)
 		console_input_char(inb(COM1 + UART_DATA));
 }
 
-/* A byte already waiting raises the interrupt as soon as it is enabled. */
 void serial_enable_rx_irq(void)
 {
 	request_irq(IRQ_COM1, serial_interrupt);

@@ -80,6 +80,7 @@ static const struct {
 	{ MKDEV(1, 3), &null_fops },
 	{ MKDEV(1, 5), &zero_fops },
 	{ MKDEV(1, 11), &kmsg_fops },
+	{ MKDEV(4, 1), &tty_fops },
 	{ MKDEV(5, 0), &tty_fops },
 	{ MKDEV(5, 1), &tty_fops },
 };

@@ -25,14 +25,15 @@ struct file *open_inode(struct inode *inode, unsigned int flags)
 	if (!inode->i_fop)
 		return ERR_PTR(-ENXIO);
 	struct file *f = alloc_file(inode, inode->i_fop, flags);
-	if (IS_ERR(f) || !f->f_op->open)
+	if (IS_ERR(f))
 		return f;
-	int err = f->f_op->open(inode, f);
+	int err = f->f_op->open ? f->f_op->open(inode, f) : 0;
 	if (err) {
 		iput(f->inode);
 		kfree(f);
 		return ERR_PTR(err);
 	}
+	f->flags &= ~O_NOCTTY; /* only open's business (a terminal's, tty.c) */
 	return f;
 }
 

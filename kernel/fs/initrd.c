@@ -17,7 +17,7 @@ static const struct {
 } dev_nodes[] = {
 	{ "dev/null", MKDEV(1, 3) },    { "dev/zero", MKDEV(1, 5) },
 	{ "dev/kmsg", MKDEV(1, 11) },   { "dev/tty", MKDEV(5, 0) },
-	{ "dev/console", MKDEV(5, 1) },
+	{ "dev/console", MKDEV(5, 1) }, { "dev/tty1", MKDEV(4, 1) },
 };
 
 static int unpack_entry(const struct cpio_entry *e, void *root)

@@ -50,10 +50,10 @@ static int create_error(int dfd, const char *path)
 	return err;
 }
 
-/* What the open file keeps of the flags (and what F_GETFL shows). */
+/* What the open file keeps of the flags (and what F_GETFL shows); O_NOCTTY goes once the driver has seen it. */
 static unsigned file_flags(int flags)
 {
-	return (flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)) | O_LARGEFILE;
+	return (flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC)) | O_LARGEFILE;
 }
 
 static struct file *do_open(int dfd, const char *path, int flags)

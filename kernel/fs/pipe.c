@@ -15,6 +15,7 @@
 #include <syscalls.h>
 #include <uaccess.h>
 #include <wait.h>
+#include <poll.h>
 
 #define PIPE_DEF_SIZE (16 * PAGE_SIZE)
 #define PIPE_MAX_SIZE (1024 * 1024) /* Linux's default /proc/sys/fs/pipe-max-size */
@@ -169,16 +170,35 @@ static void pipe_release(struct file *f)
 	wake_up(&p->wait);
 }
 
+/* Linux's pipe_poll: data or no writer left for the reader; room for PIPE_BUF bytes, or no reader, for the writer. */
+static unsigned int pipe_poll(struct file *f, struct poll_table *pt)
+{
+	struct pipe *p = f->private_data;
+	unsigned int mask = 0;
+
+	poll_wait(f, &p->wait, pt);
+	if (file_readable(f)) {
+		mask |= pipe_len(p) ? POLLIN | POLLRDNORM : 0;
+		mask |= p->writers ? 0 : POLLHUP;
+	} else {
+		mask |= pipe_room(p) >= PIPE_BUF ? POLLOUT | POLLWRNORM : 0;
+		mask |= p->readers ? 0 : POLLERR;
+	}
+	return mask;
+}
+
 static const struct file_operations pipe_read_fops = {
 	.read = pipe_read,
 	.release = pipe_release,
 	.stream = true,
+	.poll = pipe_poll,
 };
 
 static const struct file_operations pipe_write_fops = {
 	.write = pipe_write,
 	.release = pipe_release,
 	.stream = true,
+	.poll = pipe_poll,
 };
 
 /*

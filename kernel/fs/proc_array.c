@@ -8,6 +8,7 @@
  * Linux shows them for features it lacks; docs/processes.md lists which.
  */
 #include "proc_internal.h"
+#include <tty.h>
 #include <sched.h>
 #include <pid.h>
 #include <pid_namespace.h>
@@ -26,6 +27,8 @@ const char *task_state(const struct task_struct *t)
 		return "Z (zombie)";
 	if (t->exit_state & EXIT_DEAD)
 		return "X (dead)";
+	if (t->__state & __TASK_STOPPED)
+		return "T (stopped)";
 	if (t->__state & TASK_INTERRUPTIBLE)
 		return "S (sleeping)";
 	if (t->__state & TASK_UNINTERRUPTIBLE)
@@ -76,9 +79,11 @@ static void stat_ids_and_times(struct task_struct *t, struct seq_buf *m)
 	struct group_totals g;
 
 	group_totals(t, &g);
-	/* tty_nr 0 and tpgid -1: no controlling terminal is kept for a session yet. */
-	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 %u ", task_pid_vnr(t), t->comm, task_state(t)[0],
-		   ppid_of(t), global_pid_vnr(t->signal->pgrp), global_pid_vnr(t->signal->session), t->flags);
+	/* tty_nr and tpgid: the controlling terminal (tty1, the only one) and its foreground group, or 0 and -1. */
+	struct tty_struct *tty = t->signal->tty;
+	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u ", task_pid_vnr(t), t->comm, task_state(t)[0],
+		   ppid_of(t), global_pid_vnr(t->signal->pgrp), global_pid_vnr(t->signal->session),
+		   tty ? MKDEV(TTY_MAJOR, 1) : 0, tty && tty->pgrp ? global_pid_vnr(tty->pgrp) : -1, t->flags);
 	/* cminflt, cmajflt, cutime, cstime: reaped children are not accounted yet. */
 	seq_printf(m, "%lu 0 %lu 0 %lu %lu 0 0 %d 0 %d ", g.min_flt, g.maj_flt, jiffies_to_clock_t(g.utime),
 		   jiffies_to_clock_t(g.stime), NICE_0_PRIO, t->signal->nr_threads);

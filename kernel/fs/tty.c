@@ -10,13 +10,21 @@
  *  - non-canonical: every byte is readable at once, and a read waits as
  *    VMIN and VTIME say ("Canonical and noncanonical mode");
  *  - ECHO echoes input, ICRNL turns the Enter key's '\r' into '\n', and ISIG
- *    makes Ctrl-C and Ctrl-\ send SIGINT and SIGQUIT to the foreground
- *    process group, which a shell sets with TIOCSPGRP (tcsetpgrp(3)).
+ *    makes Ctrl-C, Ctrl-\ and Ctrl-Z send SIGINT, SIGQUIT and SIGTSTP to
+ *    the foreground process group, which a shell sets with TIOCSPGRP
+ *    (tcsetpgrp(3)); the input is flushed first unless NOFLSH is set;
+ *  - TOSTOP makes a write from a background group raise SIGTTOU, as a
+ *    read from one always raises SIGTTIN (tty_jobctrl.c).
  * Other flags are kept as set, so a program reads back what it wrote, but
  * change nothing here: output is never post-processed beyond the serial
- * line's "\n" to "\r\n".
+ * line's "\n" to "\r\n".  The terminal is /dev/tty1 (Linux's first
+ * virtual console; here also the serial line), /dev/console, and /dev/tty
+ * for the processes whose controlling terminal it is.
  */
 #include "vfs.h"
+#include <tty.h>
+#include <poll.h>
+#include <cred.h>
 #include <console.h>
 #include <printk.h>
 #include <string.h>
@@ -29,19 +37,11 @@
 #include <uapi/ioctls.h>
 #include <uapi/termbits.h>
 
-#define TTY_BUF_SIZE 4096
 #define CTRL(c) ((c) & 0x1f)
 #define EOF_MARK CTRL('D') /* kept in the buffer where Ctrl-D ended a line */
 
-/* Input: buf[0..ready) can be read, buf[ready..len) is the line being typed (canonical mode). */
-static struct {
-	char buf[TTY_BUF_SIZE];
-	size_t len, ready;
-	struct wait_queue_head wait;
-	pid_t pgrp; /* the foreground process group (global pid), 0 for none */
-	struct termios termios;
-} tty = {
-	.wait = WAIT_QUEUE_HEAD_INIT(tty.wait),
+static struct tty_struct tty = {
+	.read_wait = WAIT_QUEUE_HEAD_INIT(tty.read_wait),
 	/* Linux's defaults for a console, less what this discipline cannot do. */
 	.termios = {
 		.c_iflag = ICRNL,
@@ -49,7 +49,7 @@ static struct {
 		.c_cflag = B38400 | CS8 | CREAD,
 		.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK,
 		.c_cc = { [VINTR] = CTRL('C'), [VQUIT] = CTRL('\\'), [VERASE] = 0x7f,
-			  [VKILL] = CTRL('U'), [VEOF] = CTRL('D'), [VMIN] = 1 },
+			  [VKILL] = CTRL('U'), [VEOF] = CTRL('D'), [VMIN] = 1, [VSUSP] = CTRL('Z') },
 	},
 };
 
@@ -86,7 +86,7 @@ static void erase_char(void)
 static void make_readable(size_t end)
 {
 	tty.ready = end;
-	wake_up(&tty.wait);
+	wake_up(&tty.read_wait);
 }
 
 static void finish_line(char end)
@@ -95,13 +95,14 @@ static void finish_line(char end)
 	make_readable(tty.len);
 }
 
-/* Ctrl-C, Ctrl-\: flush the input, as Linux does without NOFLSH, and signal the foreground job. */
+/* Ctrl-C, Ctrl-\, Ctrl-Z: flush the input (unless NOFLSH) and signal the foreground job. */
 static void interrupt_job(char c, int sig)
 {
 	char shown[] = { '^', (char)(c + '@'), '\n' };
 
 	echo(shown, sizeof(shown));
-	flush_input();
+	if (!lflag(NOFLSH))
+		flush_input();
 	if (tty.pgrp)
 		kill_pgrp(tty.pgrp, sig);
 }
@@ -151,6 +152,8 @@ void console_input_char(char c)
 		interrupt_job(c, SIGINT);
 	else if (lflag(ISIG) && is_special(c, VQUIT))
 		interrupt_job(c, SIGQUIT);
+	else if (lflag(ISIG) && is_special(c, VSUSP))
+		interrupt_job(c, SIGTSTP);
 	else if (lflag(ICANON))
 		canonical_input(c);
 	else
@@ -173,7 +176,7 @@ static ssize_t canonical_read(struct file *f, struct io_buf *buf, size_t n)
 {
 	if (!tty.ready && (f->flags & O_NONBLOCK))
 		return -EAGAIN;
-	int err = wait_event_interruptible(tty.wait, tty.ready > 0);
+	int err = wait_event_interruptible(tty.read_wait, tty.ready > 0);
 	if (err)
 		return err;
 	size_t line = 0;
@@ -207,8 +210,8 @@ static ssize_t raw_read(struct file *f, struct io_buf *buf, size_t n)
 			break;
 		}
 		if (!timer || (min && !tty.ready))
-			sleep_on(&tty.wait); /* no timer runs before the first byte when VMIN > 0 */
-		else if (!sleep_on_timeout(&tty.wait, timer))
+			sleep_on(&tty.read_wait); /* no timer runs before the first byte when VMIN > 0 */
+		else if (!sleep_on_timeout(&tty.read_wait, timer))
 			break;
 	}
 	size_t take = MIN(n, tty.ready);
@@ -217,7 +220,11 @@ static ssize_t raw_read(struct file *f, struct io_buf *buf, size_t n)
 
 static ssize_t tty_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
 {
+	int err = tty_check_change(&tty, SIGTTIN);
+
 	(void)pos;
+	if (err)
+		return err;
 	if (!n)
 		return 0;
 	return lflag(ICANON) ? canonical_read(f, buf, n) : raw_read(f, buf, n);
@@ -227,9 +234,12 @@ static ssize_t tty_write(struct file *f, struct io_buf *buf, size_t n, off_t *po
 {
 	char chunk[256];
 	size_t done = 0;
+	int err = lflag(TOSTOP) ? tty_check_change(&tty, SIGTTOU) : 0;
 
 	(void)f;
 	(void)pos;
+	if (err)
+		return err;
 	while (done < n) {
 		size_t k = MIN(n - done, sizeof(chunk));
 		if (io_copy_in(chunk, buf, k))
@@ -244,7 +254,10 @@ static ssize_t tty_write(struct file *f, struct io_buf *buf, size_t n, off_t *po
 static long tty_set_termios(const struct termios __user *arg, bool flush)
 {
 	struct termios t;
+	int err = tty_check_change(&tty, SIGTTOU);
 
+	if (err)
+		return err;
 	if (get_user_obj(&t, arg))
 		return -EFAULT;
 	tty.termios = t;
@@ -258,6 +271,10 @@ static long tty_set_termios(const struct termios __user *arg, bool flush)
 
 static long tty_flush(unsigned long queue)
 {
+	int err = tty_check_change(&tty, SIGTTOU);
+
+	if (err)
+		return err;
 	if (queue != TCIFLUSH && queue != TCOFLUSH && queue != TCIOFLUSH)
 		return -EINVAL;
 	if (queue != TCOFLUSH)
@@ -265,31 +282,40 @@ static long tty_flush(unsigned long queue)
 	return 0;
 }
 
-/* tcsetpgrp(3): a process group of the caller's session becomes the foreground. */
-static long tty_set_foreground(const pid_t __user *arg)
+/* TIOCSWINSZ: the foreground group hears of a new size (SIGWINCH). */
+static long tty_set_winsize(const struct winsize __user *arg)
 {
-	pid_t vnr;
-	struct task_struct *p, *leader = NULL;
+	struct winsize ws;
 
-	if (get_user_obj(&vnr, arg))
+	if (get_user_obj(&ws, arg))
 		return -EFAULT;
-	if (vnr < 0)
-		return -EINVAL;
-	list_for_each_entry(p, &task_list, tasks)
-		if (!p->exit_state && global_pid_vnr(p->signal->pgrp) == vnr &&
-		    p->signal->session == current->signal->session)
-			leader = p;
-	if (!leader)
+	if (!memcmp(&ws, &tty.winsize, sizeof(ws)))
+		return 0;
+	tty.winsize = ws;
+	if (tty.pgrp)
+		kill_pgrp(tty.pgrp, SIGWINCH);
+	return 0;
+}
+
+/* TIOCSTI: a byte as if typed; only at one's own terminal, unless privileged. */
+static long tty_simulate_input(const char __user *arg)
+{
+	char c;
+
+	if (current->signal->tty != &tty && !capable())
 		return -EPERM;
-	tty.pgrp = leader->signal->pgrp;
+	if (get_user_obj(&c, arg))
+		return -EFAULT;
+	console_input_char(c);
 	return 0;
 }
 
 static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
-	static const struct winsize unknown_size; /* a serial line has no size: 0x0, as Linux reports */
+	long ret = tty_jobctrl_ioctl(&tty, f, cmd, arg);
 
-	(void)f;
+	if (ret != -ENOIOCTLCMD)
+		return ret;
 	switch (cmd) {
 	case TCGETS:
 		return put_user_obj((struct termios __user *)arg, &tty.termios);
@@ -303,24 +329,44 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		int ready = (int)tty.ready;
 		return put_user_obj((int __user *)arg, &ready);
 	}
-	case TIOCGWINSZ:
-		return put_user_obj((struct winsize __user *)arg, &unknown_size);
-	case TIOCGPGRP: {
-		pid_t vnr = global_pid_vnr(tty.pgrp);
-		return put_user_obj((pid_t __user *)arg, &vnr);
-	}
-	case TIOCSPGRP:
-		return tty_set_foreground((const pid_t __user *)arg);
+	case TIOCGWINSZ: /* 0x0 until set: a serial line has no size, as Linux reports */
+		return put_user_obj((struct winsize __user *)arg, &tty.winsize);
+	case TIOCSWINSZ:
+		return tty_set_winsize((const struct winsize __user *)arg);
+	case TIOCSTI:
+		return tty_simulate_input((const char __user *)arg);
 	default:
 		return -ENOTTY;
 	}
 }
 
+/* Readable as a read would not wait: a line (canonical), or VMIN bytes (1 with a VTIME timer); always writable. */
+static unsigned int tty_poll(struct file *f, struct poll_table *pt)
+{
+	size_t min = tty.termios.c_cc[VMIN] && !tty.termios.c_cc[VTIME] ? tty.termios.c_cc[VMIN] : 1;
+
+	poll_wait(f, &tty.read_wait, pt);
+	if (lflag(ICANON) ? tty.ready > 0 : tty.ready >= min)
+		return POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM;
+	return POLLOUT | POLLWRNORM;
+}
+
+/* /dev/tty is the caller's controlling terminal (ENXIO without one); only /dev/tty1 can become one by opening. */
+static int tty_open(struct inode *inode, struct file *f)
+{
+	if (inode->rdev == MKDEV(TTYAUX_MAJOR, 0))
+		return current->signal->tty ? 0 : -ENXIO;
+	tty_open_proc_set_tty(f, &tty, inode->rdev == MKDEV(TTYAUX_MAJOR, 1));
+	return 0;
+}
+
 const struct file_operations tty_fops = {
+	.open = tty_open,
 	.read = tty_read,
 	.write = tty_write,
 	.ioctl = tty_ioctl,
 	.stream = true,
+	.poll = tty_poll,
 };
 
 int console_setup_stdio(void)

@@ -43,6 +43,7 @@ int io_copy_in(void *dst, struct io_buf *b, size_t n);
 
 struct inode;
 struct file;
+struct poll_table;
 
 /* readdir: the directory calls emit() for each entry from ctx->pos on. */
 struct dir_context {
@@ -68,6 +69,8 @@ struct file_operations {
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	void (*release)(struct file *f);
 	bool stream; /* no file position: lseek and pread fail with ESPIPE */
+	/* poll(2): the POLL* events ready now, queueing the caller (poll_wait) on pt; NULL: always ready */
+	unsigned int (*poll)(struct file *f, struct poll_table *pt);
 };
 
 struct inode {

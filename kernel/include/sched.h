@@ -23,12 +23,19 @@ struct pt_regs;
 struct pid_namespace;
 struct nsproxy;
 struct robust_list_head;
+struct tty_struct;
+struct timespec;
+struct pollfd;
 
 /* __state values, as Linux numbers them */
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
+#define __TASK_STOPPED 0x0004
+#define TASK_WAKEKILL 0x0100 /* a fatal signal wakes it */
 #define TASK_NEW 0x0800
+#define TASK_STOPPED (TASK_WAKEKILL | __TASK_STOPPED)
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 /* exit_state values */
 #define EXIT_DEAD 0x0010
 #define EXIT_ZOMBIE 0x0020
@@ -36,6 +43,17 @@ struct robust_list_head;
 /* flags */
 #define PF_EXITING 0x00000004
 #define PF_KTHREAD 0x00200000
+
+/* jobctl: this thread is to stop on its way back to user mode (a group stop is under way) */
+#define JOBCTL_STOP_PENDING (1u << 17)
+
+/* signal_struct flags, as Linux numbers them: the group's stop state and what the parent is yet to hear */
+#define SIGNAL_STOP_STOPPED 0x00000001   /* every thread has stopped */
+#define SIGNAL_STOP_CONTINUED 0x00000002 /* SIGCONT came after a stop: wait's WCONTINUED reports it */
+#define SIGNAL_CLD_STOPPED 0x00000010    /* the parent is to be told CLD_STOPPED ... */
+#define SIGNAL_CLD_CONTINUED 0x00000020  /* ... or CLD_CONTINUED */
+#define SIGNAL_CLD_MASK (SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
+#define SIGNAL_STOP_MASK (SIGNAL_CLD_MASK | SIGNAL_STOP_STOPPED | SIGNAL_STOP_CONTINUED)
 
 #define TASK_COMM_LEN 16
 #define THREAD_SIZE (4 * PAGE_SIZE) /* kernel stack */
@@ -49,6 +67,22 @@ struct thread_struct {
 	unsigned long fsbase;    /* user FS base (TLS), arch_prctl(ARCH_SET_FS) */
 	unsigned long gsbase;
 	struct fpu_state fpu;    /* user x87/SSE registers while switched out */
+};
+
+/* How restart_syscall(2) goes on with a call a stop interrupted: to the same deadline. */
+struct restart_block {
+	long (*fn)(struct restart_block *rb); /* NULL: nothing to go on with (EINTR) */
+	u64 deadline;                         /* absolute, on the call's clock */
+	union {
+		struct {
+			int clock;
+			struct timespec __user *rem;
+		} nanosleep;
+		struct {
+			struct pollfd __user *ufds;
+			unsigned int nfds;
+		} poll;
+	};
 };
 
 struct vfork_completion {
@@ -84,10 +118,13 @@ struct signal_struct {
 	int live;                         /* ... that have not exited yet */
 	struct list_head thread_head;     /* the tasks, through thread_node */
 	struct k_sigpending shared_pending;
-	int group_exit_code;
+	int group_exit_code;              /* the exit status; while stopped, the stop signal until reported */
 	bool group_exit;                  /* exit_group or a fatal signal is under way */
+	unsigned int flags;               /* SIGNAL_STOP_*, SIGNAL_CLD_*: job control */
+	int group_stop_count;             /* threads still to stop in a group stop */
 	pid_t pgrp;                       /* process group and session (global pids): */
 	pid_t session;                    /* job control, setpgid(2), setsid(2) */
+	struct tty_struct *tty;           /* the controlling terminal, NULL for none (kernel/fs/tty_jobctrl.c) */
 	struct wait_queue_head wait_chldexit; /* parents in wait4 sleep here */
 	u64 utime, stime;                 /* ticks of the group's threads that have exited */
 	u64 cutime, cstime;               /* ticks of reaped children and their reaped children */
@@ -99,6 +136,7 @@ struct task_struct {
 	struct thread_struct thread;      /* first: the context switch saves here */
 	volatile long __state;
 	unsigned int flags;
+	unsigned int jobctl;              /* JOBCTL_* */
 	int exit_state;
 	int exit_code;                    /* wait status reported to the parent */
 	int exit_signal;                  /* sent to the parent at exit; -1 for threads */
@@ -135,6 +173,7 @@ struct task_struct {
 	int __user *set_child_tid;        /* CLONE_CHILD_SETTID */
 	int __user *clear_child_tid;      /* CLONE_CHILD_CLEARTID, set_tid_address */
 	struct robust_list_head __user *robust_list; /* set_robust_list: futexes to release at exit */
+	struct restart_block restart_block; /* set by a call that returns -ERESTART_RESTARTBLOCK */
 	struct vfork_completion *vfork_done; /* CLONE_VFORK: the parent waiting for our exec or exit */
 	unsigned long fault_address;      /* si_addr of the last fault signal */
 	unsigned long sas_ss_sp;          /* sigaltstack: base of the alternate signal stack */
@@ -172,6 +211,8 @@ void schedule(void);
 void scheduler_tick(void);
 void cond_resched(void); /* a point where long kernel work lets interrupts in and yields at the end of a slice */
 void wake_up_process(struct task_struct *p);
+/* Wake p if its state is one of `state` (TASK_STOPPED: SIGCONT); wake_up_process is TASK_NORMAL. */
+void wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);
 void exit_to_user_mode(struct pt_regs *regs);
 __noreturn void cpu_idle(void);

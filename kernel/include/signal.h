@@ -21,11 +21,24 @@ void send_group_sig_info(const struct kernel_siginfo *info, struct task_struct *
 int kill_pgrp(pid_t pgrp, int sig);
 /* The same for kill(2): only the members the caller may signal; -EPERM if none. */
 int kill_pgrp_from_user(pid_t pgrp, int sig);
+/* Is the caller's process group orphaned (POSIX: no member has a parent in another group of the session)? */
+bool is_current_pgrp_orphaned(void);
+/* The process `tsk` leads is ending (or, with `parent`, is being re-parented away from it): SIGHUP and
+ * SIGCONT to a process group this leaves orphaned with stopped members (kernel/pgrp.c). */
+void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent);
+/* Tell tsk's parent its process stopped or continued (why: CLD_STOPPED, CLD_CONTINUED; kernel/exit.c). */
+void do_notify_parent_cldstop(struct task_struct *tsk, int why);
+/* An exiting thread leaves a group stop under way. */
+void exit_signals(struct task_struct *tsk);
 /* May current signal t (kill(2), tgkill(2))?  0 or -EPERM (Linux's check_kill_permission). */
 int check_kill_permission(int sig, struct task_struct *t);
 /* A fault in user mode: deliver `sig` now even if blocked or ignored (code: SEGV_MAPERR, ..., or SI_KERNEL). */
 void force_sig_fault(int sig, int code, unsigned long addr);
 bool signal_pending(const struct task_struct *p);
+/* ppoll, pselect6: the caller's mask from user memory until the call ends (NULL: unchanged); -EINVAL, -EFAULT. */
+int set_user_sigmask(const u64 __user *umask, size_t sigsetsize);
+/* ... and at its end: put the old mask back, unless a signal cut the call short (then after the handler). */
+void restore_saved_sigmask_unless(bool interrupted);
 /* On the way back to user mode: act on pending signals. */
 void do_signal(struct pt_regs *regs);
 

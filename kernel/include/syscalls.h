@@ -15,6 +15,8 @@
 #include <uapi/futex.h>
 #include <uapi/sched.h>
 #include <uapi/signal.h>
+#include <uapi/siginfo.h>
+#include <uapi/poll.h>
 
 /* files: kernel/fs/ */
 long sys_read(unsigned int fd, char __user *buf, size_t count);
@@ -36,6 +38,13 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_pipe(int __user *fds);
 long sys_pipe2(int __user *fds, int flags);
+long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_ms);
+long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct timespec __user *tsp,
+	       const u64 __user *sigmask, size_t sigsetsize);
+long sys_select(int n, void __user *inp, void __user *outp, void __user *exp, struct timeval __user *tvp);
+struct sigset_argpack;
+long sys_pselect6(int n, void __user *inp, void __user *outp, void __user *exp, struct timespec __user *tsp,
+		  const struct sigset_argpack __user *sig);
 long sys_getcwd(char __user *buf, unsigned long size);
 long sys_chdir(const char __user *path);
 long sys_fchdir(unsigned int fd);
@@ -52,6 +61,8 @@ long sys_execve(const char __user *filename, const char __user *const __user *ar
 long sys_exit(int code);
 long sys_exit_group(int code);
 long sys_wait4(pid_t pid, int __user *status, int options, struct rusage __user *ru);
+long sys_restart_syscall(void);
+long sys_waitid(int which, pid_t upid, siginfo_t __user *infop, int options, struct rusage __user *ru);
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_gettid(void);

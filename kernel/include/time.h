@@ -11,11 +11,18 @@ extern volatile u64 jiffies;
 #define USEC_PER_SEC 1000000L
 #define NSEC_PER_SEC 1000000000L
 #define NSEC_PER_MSEC 1000000L
+#define NSEC_PER_USEC 1000L
+#define KTIME_MAX ((u64)INT64_MAX) /* nanoseconds: "never" as a deadline */
 
 /* What nanosleep(2) and futex(2) accept: no negative part, nanoseconds below a second. */
 static inline bool timespec_valid(const struct timespec *ts)
 {
 	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < NSEC_PER_SEC;
+}
+
+static inline struct timespec ns_to_timespec(u64 ns)
+{
+	return (struct timespec){ (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC) };
 }
 
 /* Ticks as seconds and microseconds, the way wait4(2)'s rusage reports CPU time. */

@@ -17,6 +17,7 @@
 #include <asm/desc.h>
 #include <asm/cpu.h>
 #include <asm/ptrace.h>
+#include <uapi/unistd.h>
 
 #define TIME_SLICE 5 /* ticks (50 ms at HZ = 100) */
 
@@ -71,19 +72,25 @@ static void enqueue(struct task_struct *p)
 	list_add_tail(&p->run_list, &runqueue);
 }
 
-void wake_up_process(struct task_struct *p)
+void wake_up_state(struct task_struct *p, unsigned int state)
 {
-	if (p->__state == TASK_RUNNING)
+	if (!(p->__state & state))
 		return;
 	p->__state = TASK_RUNNING;
 	if (p != current)
 		enqueue(p);
 }
 
+/* A sleeper; never a stopped task, which only SIGCONT or SIGKILL wakes. */
+void wake_up_process(struct task_struct *p)
+{
+	wake_up_state(p, TASK_NORMAL);
+}
+
 void wake_up_new_task(struct task_struct *p)
 {
 	p->time_slice = TIME_SLICE;
-	wake_up_process(p);
+	wake_up_state(p, TASK_NEW);
 }
 
 /* Load the next task's page tables, stack for entries from ring 3, FPU and TLS. */
@@ -183,9 +190,13 @@ void exit_to_user_mode(struct pt_regs *regs)
 		current->blocked = current->saved_sigmask;
 		current->restore_sigmask = false;
 	}
-	/* Interrupted, but no handler ran (the signal was ignored): just call again. */
-	if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND))
+	/* Interrupted, but no handler ran (a stop, or a signal that was ignored): just call again. */
+	if (in_syscall(regs) && (regs->rax == (u64)-ERESTARTSYS || regs->rax == (u64)-ERESTARTNOHAND)) {
 		syscall_restart(regs);
+	} else if (in_syscall(regs) && regs->rax == (u64)-ERESTART_RESTARTBLOCK) {
+		regs->orig_rax = __NR_restart_syscall; /* go on where the call left off */
+		syscall_restart(regs);
+	}
 }
 
 u64 nr_context_switches(void)

@@ -1,7 +1,9 @@
 /*
  * The shell's redirections and $?, run through bin/sh as a user types
  * them: a script file of lines, and one-line `sh -c` commands that write,
- * append to and read back a new file.
+ * append to and read back a new file; its jobs (`&`, jobs, fg, bg) from a
+ * script, without a terminal (Ctrl-Z at the console: tty_ctty's checks of
+ * the keys stand for it).
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -28,6 +30,19 @@ static void test_script(void)
 	CHECK("output_to_dev_null", strstr(out, "dropped") == NULL);
 	CHECK("status_after_redirect", strstr(out, "after=0\n") != NULL);
 	CHECK("missing_input_fails", strstr(out, "missing=1\n") != NULL);
+}
+
+static void test_jobs(void)
+{
+	int status = sh("tests/data/jobs.sh", NULL);
+
+	CHECK("jobs_script_ran", WIFEXITED(status));
+	CHECK("background_job_numbered", strstr(out, "[1] ") == out);
+	CHECK("jobs_lists_running", strstr(out, "[1] Running  sleep 1 &\n") != NULL);
+	CHECK("fg_waits_for_it", strstr(out, "sleep 1 &\nfg=0\n") != NULL);
+	CHECK("fg_gives_its_status", strstr(out, "false &\nfg_false=1\n") != NULL);
+	CHECK("bg_without_job_fails", strstr(out, "bg_none=1\n") != NULL);
+	CHECK("fg_unknown_job_fails", strstr(out, "fg_bad=1\n") != NULL);
 }
 
 /* A directory where a new file can be written: /tmp on Linux; Cowl's root is read-only so far. */
@@ -68,6 +83,7 @@ static void test_new_file(void)
 int main(void)
 {
 	test_script();
+	test_jobs();
 	test_new_file();
 	return test_done();
 }

@@ -2,7 +2,9 @@
  * init: the first user process (pid 1).  The kernel starts it with fds
  * 0, 1 and 2 open on /dev/console and cwd "/".
  *
- *   init              run /bin/sh, and again each time it exits
+ *   init              run /bin/sh, and again each time it exits, as a getty
+ *                     would: in a session of its own whose controlling
+ *                     terminal is the console (/dev/tty1)
  *   init PROG ARG...  run PROG once, report its status to the kernel log
  *                     as "run-elf: status=N", then power off
  *   init --argv FILE --env FILE
@@ -28,12 +30,39 @@
 
 static char *const child_env[] = { "PATH=/bin", "HOME=/", NULL };
 
-/* Starts argv[0] in a child; a child that cannot exec reports status 127, as shells do. */
-static pid_t spawn(char *const argv[], char *const envp[])
+/*
+ * Like getty: a new session, whose leader's opening the terminal (without
+ * O_NOCTTY) makes it the session's controlling terminal; it becomes
+ * standard input, output and error.  Without it the shell still runs, on
+ * the console it inherited, but without job control.
+ */
+static void open_terminal(const char *path)
+{
+	int fd;
+
+	setsid();
+	fd = open(path, O_RDWR);
+	if (fd < 0) {
+		fprintf(stderr, "init: %s: %s\n", path, strerror(errno));
+		return;
+	}
+	for (int i = 0; i < 3; i++)
+		dup2(fd, i);
+	if (fd > 2)
+		close(fd);
+}
+
+/*
+ * Starts argv[0] with environment envp in a child (on `tty`, if given); a
+ * child that cannot exec reports status 127, as shells do.
+ */
+static pid_t spawn(char *const argv[], char *const envp[], const char *tty)
 {
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		if (tty)
+			open_terminal(tty);
 		execve(argv[0], argv, envp);
 		fprintf(stderr, "init: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
@@ -126,7 +155,7 @@ int main(int argc, char **argv)
 			envp = read_strings(argv[4]);
 		}
 		if (prog && prog[0] && envp)
-			pid = spawn(prog, envp);
+			pid = spawn(prog, envp, NULL);
 		report_and_power_off(pid < 0 ? 127 << 8 : reap_until(pid));
 		for (;;) /* pid 1 must not exit: keep reaping, idle when there is nobody */
 			if (wait4(-1, NULL, __WALL, NULL) < 0)
@@ -135,7 +164,7 @@ int main(int argc, char **argv)
 
 	char *shell[] = { "/bin/sh", NULL };
 	for (;;) {
-		pid_t pid = spawn(shell, child_env);
+		pid_t pid = spawn(shell, child_env, "/dev/tty1");
 		/* A shell that cannot start at all must not make us spin. */
 		if (pid < 0 || reap_until(pid) == 127 << 8)
 			sleep(1);

@@ -12,8 +12,12 @@
  * quote blanks and operators; '#' starts a comment; $? (outside '...') is
  * the status of the last command.  Commands with a '/' are run as given;
  * others are looked up in the directories of $PATH (default /bin).
- * Builtins: cd, pwd, exit, help.  On a terminal, lines are edited with the
- * cursor keys and Up/Down recall earlier ones (lineedit.h).
+ * Builtins: cd, pwd, exit, help, and for jobs: jobs, fg [N], bg [N].  On a
+ * terminal, lines are edited with the cursor keys and Up/Down recall
+ * earlier ones (lineedit.h), and there is job control: each pipeline is a
+ * job in a process group of its own, which has the terminal while it runs
+ * in the foreground; Ctrl-Z stops it, `fg` continues it in the foreground
+ * and `bg` in the background.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -48,6 +52,9 @@ struct pipeline {
 	int count;
 	int background;
 };
+
+/* What an interactive shell ignores itself: typed at the terminal, or sent for touching it from the background. */
+static const int job_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
 
 static int last_status; /* of the last foreground command, for `exit` without a number */
 static int job_control;  /* interactive on a terminal: each job gets a process group */
@@ -216,8 +223,9 @@ static int sh_help(char **argv)
 	     "  cmd1 | cmd2     pipe      cmd &     in the background\n"
 	     "  < FILE  > FILE  >> FILE   read from, write to, append to FILE\n"
 	     "  '...' \"...\"     quote     $?        the last status   # comment\n"
-	     "builtins: cd [DIR], pwd, exit [N], help\n"
-	     "keys: Left/Right/Home/End edit, Up/Down history, Ctrl-C drops the line\n"
+	     "builtins: cd [DIR], pwd, exit [N], help; jobs, fg [N], bg [N]\n"
+	     "keys: Left/Right/Home/End edit, Up/Down history, Ctrl-C drops the line,\n"
+	     "      Ctrl-C ends the job in the foreground, Ctrl-Z stops it\n"
 	     "programs: ls /bin");
 	return 0;
 }
@@ -251,11 +259,173 @@ static int sh_pwd(char **argv)
 	return 0;
 }
 
+/* Says how a job ended, as bash does, if it did not simply succeed. */
+static void describe(int status)
+{
+	if (WIFSIGNALED(status))
+		fprintf(stderr, "%s (signal %d)\n", strsignal(WTERMSIG(status)), WTERMSIG(status));
+	else if (WEXITSTATUS(status))
+		fprintf(stderr, "[exit %d]\n", WEXITSTATUS(status));
+}
+
+/* ---------------------------------------------------------------- jobs */
+
+#define MAX_JOBS 16
+
+/* A pipeline the shell started and has not yet seen end; jobs[i] is job number i + 1. */
+struct job {
+	int count;                /* its processes; 0: the slot is free */
+	pid_t pgid;               /* its process group (with job control) */
+	pid_t pids[MAX_COMMANDS]; /* each becomes 0 once that process has ended */
+	int status;               /* the last command's wait status, once it has ended */
+	int stopped, told;        /* stopped; and the user was told so */
+	char line[64];            /* what was typed, for `jobs` */
+};
+
+static struct job jobs[MAX_JOBS];
+
+static int job_number(const struct job *j)
+{
+	return (int)(j - jobs) + 1;
+}
+
+static int processes_left(const struct job *j)
+{
+	int left = 0;
+
+	for (int i = 0; i < j->count; i++)
+		left += j->pids[i] != 0;
+	return left;
+}
+
+static struct job *free_job_slot(void)
+{
+	for (int i = 0; i < MAX_JOBS; i++)
+		if (!jobs[i].count)
+			return &jobs[i];
+	return NULL;
+}
+
+/* What waitpid said about pid goes to its job. */
+static void note_status(pid_t pid, int status)
+{
+	for (int i = 0; i < MAX_JOBS; i++) {
+		struct job *j = &jobs[i];
+		for (int k = 0; k < j->count; k++) {
+			if (j->pids[k] != pid)
+				continue;
+			if (WIFSTOPPED(status)) {
+				j->stopped = 1;
+			} else {
+				j->pids[k] = 0;
+				if (k == j->count - 1)
+					j->status = status;
+			}
+			return;
+		}
+	}
+}
+
+/* The job `arg` names ("N" or "%N"), or without one the latest. */
+static struct job *find_job(const char *arg)
+{
+	int n = arg ? atoi(arg[0] == '%' ? arg + 1 : arg) : 0;
+
+	if (arg && (n < 1 || n > MAX_JOBS || !jobs[n - 1].count))
+		return NULL;
+	if (arg)
+		return &jobs[n - 1];
+	for (int i = MAX_JOBS - 1; i >= 0; i--)
+		if (jobs[i].count)
+			return &jobs[i];
+	return NULL;
+}
+
+/* SIGCONT (or any signal) to the whole job: its group, or without job control each process. */
+static void signal_job(struct job *j, int sig)
+{
+	if (job_control) {
+		kill(-j->pgid, sig);
+		return;
+	}
+	for (int i = 0; i < j->count; i++)
+		if (j->pids[i])
+			kill(j->pids[i], sig);
+}
+
+/*
+ * The job in the foreground: it has the terminal (Ctrl-C and Ctrl-Z go to
+ * it) until it ends or stops.  Other children that end meanwhile are noted
+ * for their own jobs.  Sets $? as bash does (128 + the signal for a stop).
+ */
+static void wait_for_job(struct job *j)
+{
+	int status;
+	pid_t pid;
+
+	if (job_control)
+		tcsetpgrp(STDIN_FILENO, j->pgid);
+	while (processes_left(j) && !j->stopped && (pid = waitpid(-1, &status, WUNTRACED)) > 0)
+		note_status(pid, status);
+	if (job_control)
+		tcsetpgrp(STDIN_FILENO, getpgrp());
+	if (j->stopped) {
+		fprintf(stderr, "\n[%d] Stopped  %s\n", job_number(j), j->line);
+		j->told = 1;
+		last_status = 128 + SIGTSTP;
+		return;
+	}
+	last_status = WIFSIGNALED(j->status) ? 128 + WTERMSIG(j->status) : WEXITSTATUS(j->status);
+	describe(j->status);
+	j->count = 0;
+}
+
+static int sh_jobs(char **argv)
+{
+	(void)argv;
+	for (int i = 0; i < MAX_JOBS; i++)
+		if (jobs[i].count)
+			printf("[%d] %s  %s\n", i + 1, jobs[i].stopped ? "Stopped" : "Running", jobs[i].line);
+	return 0;
+}
+
+/* fg and bg: continue the job, in the foreground (waiting for it) or in the background. */
+static int continue_job(char **argv, int foreground)
+{
+	struct job *j = find_job(argv[1]);
+
+	if (!j) {
+		fprintf(stderr, "sh: %s: no such job\n", argv[0]);
+		return 1;
+	}
+	if (foreground)
+		printf("%s\n", j->line);
+	else
+		printf("[%d] %s &\n", job_number(j), j->line);
+	fflush(stdout);
+	j->stopped = j->told = 0;
+	signal_job(j, SIGCONT);
+	if (foreground)
+		wait_for_job(j);
+	return foreground ? last_status : 0;
+}
+
+static int sh_fg(char **argv)
+{
+	return continue_job(argv, 1);
+}
+
+static int sh_bg(char **argv)
+{
+	return continue_job(argv, 0);
+}
+
 static const struct builtin {
 	const char *name;
 	int (*run)(char **argv); /* returns the status */
 } builtins[] = {
 	{ "cd", sh_cd }, { "pwd", sh_pwd }, { "exit", sh_exit }, { "help", sh_help },
+	{ "jobs", sh_jobs }, { "fg", sh_fg }, { "bg", sh_bg },
 };
 
 static const struct builtin *find_builtin(const char *name)
@@ -365,10 +535,9 @@ static int start_pipeline(const struct pipeline *p, pid_t *pids)
 		if (pid > 0 && !pgid)
 			pgid = pid;
 		if (pid == 0) {
-			if (job_control) { /* the shell ignores these; its jobs must not */
-				signal(SIGINT, SIG_DFL);
-				signal(SIGQUIT, SIG_DFL);
-			}
+			if (job_control) /* the shell ignores these; its jobs must not */
+				for (size_t s = 0; s < sizeof(job_signals) / sizeof(job_signals[0]); s++)
+					signal(job_signals[s], SIG_DFL);
 			if (in != STDIN_FILENO) {
 				dup2(in, STDIN_FILENO);
 				close(in);
@@ -397,15 +566,6 @@ static int start_pipeline(const struct pipeline *p, pid_t *pids)
 	return started;
 }
 
-/* Says how a job ended, as bash does, if it did not simply succeed. */
-static void describe(int status)
-{
-	if (WIFSIGNALED(status))
-		fprintf(stderr, "%s (signal %d)\n", strsignal(WTERMSIG(status)), WTERMSIG(status));
-	else if (WEXITSTATUS(status))
-		fprintf(stderr, "[exit %d]\n", WEXITSTATUS(status));
-}
-
 /*
  * A builtin alone in the foreground runs in the shell itself (cd must),
  * its redirections applied to the shell's own standard input and output
@@ -424,33 +584,32 @@ static int run_builtin(const struct builtin *b, const struct command *c)
 	return status;
 }
 
-static void run_pipeline(const struct pipeline *p)
+static void run_pipeline(const struct pipeline *p, const char *line)
 {
-	pid_t pids[MAX_COMMANDS];
-
 	const struct builtin *b = find_builtin(p->cmd[0].argv[0]);
 	if (p->count == 1 && !p->background && b) {
 		last_status = run_builtin(b, &p->cmd[0]);
 		return;
 	}
+	struct job *j = free_job_slot();
+	if (!j) {
+		fprintf(stderr, "sh: too many jobs\n");
+		last_status = 1;
+		return;
+	}
+	pid_t pids[MAX_COMMANDS];
 	int n = start_pipeline(p, pids);
 	if (n == 0)
 		return;
+	*j = (struct job){ .count = n, .pgid = pids[0] };
+	memcpy(j->pids, pids, n * sizeof(pid_t));
+	snprintf(j->line, sizeof(j->line), "%s", line);
 	if (p->background) {
-		printf("[%d]\n", pids[n - 1]);
-		return;
+		printf("[%d] %d\n", job_number(j), j->pids[n - 1]);
+		fflush(stdout);
+	} else {
+		wait_for_job(j);
 	}
-	/* The job owns the terminal (Ctrl-C goes to it) until it ends. */
-	if (job_control)
-		tcsetpgrp(STDIN_FILENO, pids[0]);
-	/* The pipeline's status is its last command's. */
-	int status = 0;
-	for (int i = 0; i < n; i++)
-		waitpid(pids[i], &status, 0);
-	if (job_control)
-		tcsetpgrp(STDIN_FILENO, getpgrp());
-	last_status = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
-	describe(status);
 }
 
 static void run_line(const char *line)
@@ -471,18 +630,27 @@ static void run_line(const char *line)
 		last_status = 2;
 		return;
 	}
-	run_pipeline(&p);
+	run_pipeline(&p, line);
 }
 
-/* Background jobs that ended since the last prompt: reap them and say so. */
+/* Background jobs that ended or stopped since the last prompt: say so, and forget the ended ones. */
 static void reap_background(void)
 {
 	int status;
 	pid_t pid;
 
-	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-		fprintf(stderr, "[%d] done\n", pid);
-		describe(status);
+	while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED)) > 0)
+		note_status(pid, status);
+	for (int i = 0; i < MAX_JOBS; i++) {
+		struct job *j = &jobs[i];
+		if (j->count && !processes_left(j)) {
+			fprintf(stderr, "[%d] Done  %s\n", i + 1, j->line);
+			describe(j->status);
+			j->count = 0;
+		} else if (j->count && j->stopped && !j->told) {
+			fprintf(stderr, "[%d] Stopped  %s\n", i + 1, j->line);
+			j->told = 1;
+		}
 	}
 }
 
@@ -526,8 +694,8 @@ static void start_job_control(void)
 	job_control = 1;
 	setpgid(0, 0);
 	tcsetpgrp(STDIN_FILENO, getpgrp());
-	signal(SIGINT, SIG_IGN);
-	signal(SIGQUIT, SIG_IGN);
+	for (size_t s = 0; s < sizeof(job_signals) / sizeof(job_signals[0]); s++)
+		signal(job_signals[s], SIG_IGN);
 }
 
 int main(int argc, char **argv)

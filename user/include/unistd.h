@@ -34,6 +34,7 @@ pid_t getsid(pid_t pid);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 int isatty(int fd);
+int pause(void);
 pid_t gettid(void);
 
 unsigned int sleep(unsigned int seconds);

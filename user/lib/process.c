@@ -49,6 +49,11 @@ pid_t wait(int *status)
 	return wait4(-1, status, 0, NULL);
 }
 
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
+{
+	return __syscall_ret(__syscall5(__NR_waitid, idtype, id, info, options, NULL));
+}
+
 pid_t getpid(void)
 {
 	return __syscall0(__NR_getpid);

@@ -84,6 +84,11 @@ int sigsuspend(const sigset_t *mask)
 	return __syscall_ret(__syscall2(__NR_rt_sigsuspend, mask, sizeof(sigset_t)));
 }
 
+int pause(void)
+{
+	return __syscall_ret(__syscall0(__NR_pause));
+}
+
 int sigaltstack(const stack_t *ss, stack_t *old)
 {
 	return __syscall_ret(__syscall2(__NR_sigaltstack, ss, old));

@@ -21,6 +21,7 @@ struct termios {
 #define VEOF 4
 #define VTIME 5 /* tenths of a second */
 #define VMIN 6
+#define VSUSP 10
 
 /* c_iflag */
 #define INLCR 0000100
@@ -43,6 +44,8 @@ struct termios {
 #define ECHOE 0000020
 #define ECHOK 0000040
 #define ECHONL 0000100
+#define NOFLSH 0000200
+#define TOSTOP 0000400
 
 /* tcsetattr's `when`, and tcflush's `queue` */
 #define TCSANOW 0

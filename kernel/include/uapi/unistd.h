@@ -7,6 +7,7 @@
 #define __NR_close 3
 #define __NR_stat 4
 #define __NR_fstat 5
+#define __NR_poll 7
 #define __NR_lseek 8
 #define __NR_mmap 9
 #define __NR_mprotect 10
@@ -20,6 +21,7 @@
 #define __NR_writev 20
 #define __NR_access 21
 #define __NR_pipe 22
+#define __NR_select 23
 #define __NR_sched_yield 24
 #define __NR_madvise 28
 #define __NR_dup 32
@@ -81,6 +83,7 @@
 #define __NR_time 201
 #define __NR_futex 202
 #define __NR_getdents64 217
+#define __NR_restart_syscall 219
 #define __NR_set_tid_address 218
 #define __NR_clock_settime 227
 #define __NR_clock_gettime 228
@@ -88,8 +91,11 @@
 #define __NR_clock_nanosleep 230
 #define __NR_exit_group 231
 #define __NR_tgkill 234
+#define __NR_waitid 247
 #define __NR_openat 257
 #define __NR_newfstatat 262
+#define __NR_pselect6 270
+#define __NR_ppoll 271
 #define __NR_set_robust_list 273
 #define __NR_get_robust_list 274
 #define __NR_pipe2 293

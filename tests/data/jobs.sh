@@ -1,0 +1,12 @@
+# Read by tests/user/shell.c through "bin/sh tests/data/jobs.sh": jobs without a terminal.
+sleep 1 &
+jobs
+fg
+echo fg=$?
+false &
+fg %1
+echo fg_false=$?
+bg
+echo bg_none=$?
+fg 7
+echo fg_bad=$?
