@@ -3,7 +3,8 @@ sleep 1 &
 jobs
 fg
 echo fg=$?
-false &
+# The failing job is a pipeline that lasts a second, so it still runs when fg asks for it.
+sleep 1 | false &
 fg %1
 echo fg_false=$?
 bg
