@@ -153,6 +153,10 @@ int proc_vmstat_show(struct task_struct *t, struct seq_buf *m)
 	seq_printf(m, "zero_page_map %lu\n", vm_events[ZERO_PAGE_MAP]);
 	seq_printf(m, "demand_zero %lu\n", vm_events[DEMAND_ZERO]);
 	seq_printf(m, "demand_file %lu\n", vm_events[DEMAND_FILE]);
+	seq_printf(m, "odf_table_share %lu\n", vm_events[ODF_TABLE_SHARE]);
+	seq_printf(m, "odf_table_copy %lu\n", vm_events[ODF_TABLE_COPY]);
+	seq_printf(m, "odf_table_reuse %lu\n", vm_events[ODF_TABLE_REUSE]);
+	seq_printf(m, "odf_table_drop %lu\n", vm_events[ODF_TABLE_DROP]);
 	return 0;
 }
 
