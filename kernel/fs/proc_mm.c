@@ -92,8 +92,10 @@ static u64 pagemap_entry(struct mm_struct *mm, unsigned long va)
 	if (!pte || !pte_present(*pte))
 		return 0;
 	struct page *page = pfn_to_page(pte_pfn(*pte));
+	/* Under odf a page of a shared leaf table is mapped by every sharer, with one reference. */
+	struct page *table = virt_to_page(pte);
 	u64 e = PM_PRESENT | (pte_pfn(*pte) & PM_PFN_MASK);
-	if (page != zero_page && page_count(page) == 1)
+	if (page != zero_page && page_count(page) == 1 && !table->pt_share_count)
 		e |= PM_MMAP_EXCLUSIVE;
 	if (vma && vma->vm_start <= va && (vma->vm_file || (vma->vm_flags & VM_SHARED)))
 		e |= PM_FILE;

@@ -119,6 +119,13 @@ const char *fork_mode_name(enum fork_mode mode);
 struct task_struct;
 void trace_odf_fork(struct task_struct *child);
 
+/*
+ * The page-table pages of the user half below the PML4 (Linux's
+ * mm_pgtables_bytes, /proc/PID/status VmPTE); a leaf table that odf
+ * shares counts for none of its sharers (kernel/mm/pgtable.c).
+ */
+unsigned long mm_pgtables_bytes(const struct mm_struct *mm);
+
 /* kernel/mm/memory.c */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned flags);
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);

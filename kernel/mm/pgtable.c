@@ -7,6 +7,7 @@
 #include <pgtable.h>
 #include <mm.h>
 #include <asm/cpu.h>
+#include "internal.h"
 
 pte_t *init_pgd;
 
@@ -111,6 +112,27 @@ bool map_page(pte_t *pgd, unsigned long va, unsigned long phys, u64 flags)
 		return false;
 	*pte = phys | flags;
 	return true;
+}
+
+/* Tables below a table of this level (n entries of it in use); an odf leaf table still shared is no one's own. */
+static unsigned long count_tables(const pte_t *table, enum pt_level level, unsigned n)
+{
+	unsigned long count = 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		if (!pte_present(table[i]))
+			continue;
+		if (level == PT_PMD)
+			count += !pmd_shared(table[i]) || !pte_page(table[i])->pt_share_count;
+		else
+			count += 1 + count_tables(pte_table(table[i]), level - 1, PTRS_PER_TABLE);
+	}
+	return count;
+}
+
+unsigned long mm_pgtables_bytes(const struct mm_struct *mm)
+{
+	return count_tables(mm->pgd, PT_PGD, USER_PGD_ENTRIES) * PAGE_SIZE;
 }
 
 void load_pgd(pte_t *pgd)
