@@ -117,6 +117,7 @@ static void unlink_shared_table(struct mm_struct *mm, pte_t *pmd, unsigned long 
 	put_shared_table(table);
 }
 
+/* LAB odf: begin */
 /* Copy a shared table's entries as classic fork would, into a new table for mm. */
 static struct page *copy_shared_table(struct mm_struct *mm, struct page *old, unsigned long addr)
 {
@@ -131,6 +132,7 @@ static struct page *copy_shared_table(struct mm_struct *mm, struct page *old, un
 			copy_present_pte(mm, vma, &dst[i], &src[i], addr);
 	return new;
 }
+/* LAB odf: end */
 
 /*
  * Give mm its own leaf table for the stretch containing addr, whose PMD
@@ -140,6 +142,7 @@ static struct page *copy_shared_table(struct mm_struct *mm, struct page *old, un
  */
 int unshare_pte_table(struct mm_struct *mm, pte_t *pmd, unsigned long addr, const char *why)
 {
+	/* LAB odf: begin */
 	struct page *old = pte_page(*pmd), *new;
 	int sharers = table_sharers(old);
 
@@ -159,6 +162,7 @@ int unshare_pte_table(struct mm_struct *mm, pte_t *pmd, unsigned long addr, cons
 	vm_events[ODF_TABLE_COPY]++;
 	trace_odf_unshare(addr, why, page_to_pfn(old), sharers + 1, page_to_pfn(new));
 	return 0;
+	/* LAB odf: end */
 }
 
 struct unshare_walk {
