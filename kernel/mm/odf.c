@@ -145,6 +145,7 @@ int unshare_pte_table(struct mm_struct *mm, pte_t *pmd, unsigned long addr, cons
 	/* LAB odf: begin */
 	struct page *old = pte_page(*pmd), *new;
 	int sharers = table_sharers(old);
+	unsigned long page = addr & PAGE_MASK;
 
 	addr &= PMD_MASK;
 	if (!sharers) {
@@ -157,7 +158,13 @@ int unshare_pte_table(struct mm_struct *mm, pte_t *pmd, unsigned long addr, cons
 		return -ENOMEM;
 	add_mm_counter(mm, MM_ANONPAGES, -(long)old->pt_rss);
 	*pmd = page_to_phys(new) | _PAGE_TABLE;
-	flush_tlb_mm_range(mm, addr, addr + PMD_SIZE); /* nothing may still walk the old table from here */
+	/*
+	 * Nothing may walk the old table from mm once it lets go.  One page's
+	 * INVLPG drops every paging-structure cache entry too (Intel SDM vol.
+	 * 3A, 4.10.4.1); the stretch's other cached translations name the same
+	 * frames as the copy, with no more rights, so they may stay.
+	 */
+	flush_tlb_mm_range(mm, page, page + PAGE_SIZE);
 	put_shared_table(old);
 	vm_events[ODF_TABLE_COPY]++;
 	trace_odf_unshare(addr, why, page_to_pfn(old), sharers + 1, page_to_pfn(new));
