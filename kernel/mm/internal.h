@@ -15,10 +15,6 @@ struct vm_area_struct *isolate_range(struct mm_struct *mm, unsigned long start, 
 				     split_fn *split, int *err);
 void vma_merge_neighbours(struct vm_area_struct *vma);
 
-/* memory.c: fork's copy of one present PTE (write-protected in both if COW, the page's reference taken). */
-void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vma, pte_t *dst_pte, pte_t *src_pte,
-		      unsigned long addr);
-
 /*
  * odf.c: leaf tables shared copy-on-write between forked address spaces.
  * A shared table is reached through a present PMD entry without its write

@@ -267,8 +267,8 @@ void mm_cond_resched(const struct mm_struct *mm)
  * tables, so that whichever process writes first takes the fault
  * (do_wp_page); a shared mapping keeps its rights in both.
  */
-void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vma, pte_t *dst_pte, pte_t *src_pte,
-		      unsigned long addr)
+static void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vma, pte_t *dst_pte, pte_t *src_pte,
+			     unsigned long addr)
 {
 	pte_t pte = *src_pte;
 	struct page *page = pte_page(pte);

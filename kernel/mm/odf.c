@@ -118,18 +118,27 @@ static void unlink_shared_table(struct mm_struct *mm, pte_t *pmd, unsigned long 
 }
 
 /* LAB odf: begin */
-/* Copy a shared table's entries as classic fork would, into a new table for mm. */
-static struct page *copy_shared_table(struct mm_struct *mm, struct page *old, unsigned long addr)
+/*
+ * A new table with a shared one's entries, as classic fork copies those of
+ * a private anonymous mapping (copy_present_pte): each present entry
+ * write-protected, in the old table too, and its page's reference taken.
+ * Writing the old entries needs no flush: every path to them is read-only.
+ * The pages stay counted in the sharer's RSS, now through the new table.
+ */
+static struct page *copy_shared_table(struct page *old)
 {
-	struct vm_area_struct *vma = find_vma(mm, addr); /* any VMA of the stretch: all are private anonymous */
 	struct page *new = pte_alloc_one();
 
 	if (!new)
 		return NULL;
 	pte_t *src = page_address(old), *dst = page_address(new);
-	for (unsigned i = 0; i < PTRS_PER_TABLE; i++, addr += PAGE_SIZE)
-		if (pte_present(src[i]))
-			copy_present_pte(mm, vma, &dst[i], &src[i], addr);
+	for (unsigned i = 0; i < PTRS_PER_TABLE; i++) {
+		if (!pte_present(src[i]))
+			continue;
+		src[i] = dst[i] = pte_wrprotect(src[i]);
+		get_page(pte_page(dst[i]));
+	}
+	new->pt_rss = old->pt_rss;
 	return new;
 }
 /* LAB odf: end */
@@ -137,8 +146,7 @@ static struct page *copy_shared_table(struct mm_struct *mm, struct page *old, un
 /*
  * Give mm its own leaf table for the stretch containing addr, whose PMD
  * entry pmd is read-only: the shared table back in place if mm is its last
- * user, else a copy (its pages then counted anew in mm's RSS, one by one).
- * -ENOMEM leaves everything as it was.
+ * user, else a copy.  -ENOMEM leaves everything as it was.
  */
 int unshare_pte_table(struct mm_struct *mm, pte_t *pmd, unsigned long addr, const char *why)
 {
@@ -154,9 +162,8 @@ int unshare_pte_table(struct mm_struct *mm, pte_t *pmd, unsigned long addr, cons
 		trace_odf_unshare(addr, why, page_to_pfn(old), 1, page_to_pfn(old));
 		return 0;
 	}
-	if (!(new = copy_shared_table(mm, old, addr)))
+	if (!(new = copy_shared_table(old)))
 		return -ENOMEM;
-	add_mm_counter(mm, MM_ANONPAGES, -(long)old->pt_rss);
 	*pmd = page_to_phys(new) | _PAGE_TABLE;
 	/*
 	 * Nothing may walk the old table from mm once it lets go.  One page's
