@@ -239,13 +239,11 @@ static void bench_zero_fault(void)
 }
 
 /*
- * The parent writes pages it shares with a live child: each write must copy
- * the page.  The child waits on a pipe, so it holds its mappings until the
- * parent has finished and closes the pipe.
+ * A child that keeps our mappings until we close *done (the write end of a
+ * pipe whose read end it waits on), then exits.
  */
-static void bench_cow_copy(void)
+static pid_t fork_holding_child(int *done)
 {
-	char *p = touched_memory(FAULT_PAGES * PAGE_SIZE);
 	int fds[2];
 	char c;
 
@@ -257,8 +255,19 @@ static void bench_cow_copy(void)
 		_exit(read(fds[0], &c, 1) == 0 ? 0 : 1); /* 0: end of file, the parent is done */
 	}
 	close(fds[0]);
+	*done = fds[1];
+	return pid;
+}
+
+/* The parent writes pages it shares with a live child: each write must copy the page. */
+static void bench_cow_copy(void)
+{
+	char *p = touched_memory(FAULT_PAGES * PAGE_SIZE);
+	int done;
+	pid_t pid = fork_holding_child(&done);
 	uint64_t cycles = median_write(p);
-	close(fds[1]);
+
+	close(done);
 	reap(pid);
 	report("cow_copy", NO_SIZE, cycles, FAULT_PAGES);
 	munmap(p, FAULT_PAGES * PAGE_SIZE);
@@ -304,22 +313,14 @@ static void bench_cow_stretch(void)
 	char *raw = touched_memory((STRETCHES + 1) * STRETCH);
 	char *p = (char *)(((unsigned long)raw + STRETCH - 1) & ~(STRETCH - 1));
 	uint64_t first[STRETCHES], next[STRETCHES];
-	int fds[2];
-	char c;
+	int done;
+	pid_t pid = fork_holding_child(&done);
 
-	if (pipe(fds) < 0)
-		die("bench: pipe");
-	pid_t pid = fork();
-	if (pid == 0) {
-		close(fds[1]);
-		_exit(read(fds[0], &c, 1) == 0 ? 0 : 1);
-	}
-	close(fds[0]);
 	for (int i = 0; i < STRETCHES; i++)
 		first[i] = write_at(p + i * STRETCH + STRETCH / 2);
 	for (int i = 0; i < STRETCHES; i++)
 		next[i] = write_at(p + i * STRETCH + STRETCH / 2 + PAGE_SIZE);
-	close(fds[1]);
+	close(done);
 	reap(pid);
 	report("cow_first", NO_SIZE, median(first, STRETCHES), STRETCHES);
 	report("cow_next", NO_SIZE, median(next, STRETCHES), STRETCHES);
