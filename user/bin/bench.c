@@ -1,8 +1,11 @@
 /*
  * bench: what process creation and copy-on-write cost, in TSC cycles.
  *
- *   bench [TRUE [GROUP...]]
+ *   bench [-thp] [TRUE [GROUP...]]
  *
+ * -thp leaves out the MADV_NOHUGEPAGE advice, so that a Linux booted with
+ * transparent_hugepage=always maps the touched memory with 2 MiB pages:
+ * the Linux a user gets by default.
  * TRUE is the tiny program the exec rows run (default /bin/true); GROUPs,
  * if given, pick which groups of rows run (names in `groups` below), e.g.
  * `tools/run-elf build/initrd/bin/bench /bin/true fork_sparse getrandom`.
@@ -54,6 +57,7 @@ static const struct {
 } sizes[] = { { 0, 201 }, { 16, 101 }, { 64, 51 }, { 256, 21 } };
 
 static const char *true_path = "/bin/true";
+static int huge_pages_allowed; /* -thp */
 
 /* One stack for the clone and thread children: each round's child has ended before the next starts. */
 static char child_stack[STACK_SIZE] __attribute__((aligned(16)));
@@ -117,7 +121,8 @@ static char *touched_memory(unsigned long len)
 
 	if (p == MAP_FAILED)
 		die("bench: mmap");
-	madvise(p, len, MADV_NOHUGEPAGE); /* 4 KiB pages, as on Cowl; advisory, so failure is harmless */
+	if (!huge_pages_allowed)
+		madvise(p, len, MADV_NOHUGEPAGE); /* 4 KiB pages, as on Cowl; advisory, so failure is harmless */
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE)
 		p[off] = 1;
 	return p;
@@ -471,6 +476,10 @@ static void power_off(void)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "-thp") == 0) {
+		huge_pages_allowed = 1;
+		argc--, argv++;
+	}
 	if (argc > 1)
 		true_path = argv[1];
 	true_argv[0] = (char *)true_path;
