@@ -25,6 +25,7 @@ static const struct {
 } kinds[] = {
 	{ "cow", TRACE_COW }, { "fault", TRACE_FAULT }, { "clone", TRACE_CLONE }, { "exec", TRACE_EXEC },
 	{ "exit", TRACE_EXIT }, { "wait", TRACE_WAIT }, { "sched", TRACE_SCHED },
+	{ "odf", TRACE_ODF },
 };
 
 int trace_parse(const char *list)
@@ -125,6 +126,32 @@ void __trace_fork_vma(const struct vm_area_struct *vma, const char *what)
 
 	trace_line("[clone] %s %lx-%lx%s: %s\n", who(w, sizeof(w)), vma->vm_start, vma->vm_end,
 		   where(vma, v, sizeof(v)), what);
+}
+
+/* odf fork, one shared leaf table; the child is named, so the line comes once its pid exists. */
+void __trace_odf_share(int child, unsigned long table_pfn, unsigned nr_ptes, unsigned long addr)
+{
+	char w[48];
+
+	trace_line("[odf] %s shares table %lx (%u ptes) at %lx with child %d\n", who(w, sizeof(w)), table_pfn,
+		   nr_ptes, addr, child);
+}
+
+/* A shared table left one sharer: copied (new_pfn), taken back by the last (new_pfn == old_pfn), or dropped (0). */
+void __trace_odf_unshare(unsigned long addr, const char *why, unsigned long old_pfn, int users,
+			 unsigned long new_pfn)
+{
+	char w[48];
+
+	if (!new_pfn)
+		trace_line("[odf] %s %s at %lx: table %lx shared by %d -> dropped\n", who(w, sizeof(w)), why, addr,
+			   old_pfn, users);
+	else if (new_pfn == old_pfn)
+		trace_line("[odf] %s %s at %lx: table %lx has one user -> reused, no copy\n", who(w, sizeof(w)), why,
+			   addr, old_pfn);
+	else
+		trace_line("[odf] %s %s at %lx: table %lx shared by %d -> copied to table %lx\n", who(w, sizeof(w)),
+			   why, addr, old_pfn, users, new_pfn);
 }
 
 static const struct {

@@ -33,6 +33,7 @@ static int meminfo_show(struct task_struct *task, struct seq_buf *m)
 static const struct proc_entry proc_cowl_entries[] = {
 	{ .name = "trace", .show = proc_trace_show, .write = proc_trace_write },
 	{ .name = "fail_page_alloc", .show = proc_fail_page_alloc_show, .write = proc_fail_page_alloc_write },
+	{ .name = "fork_mode", .show = proc_fork_mode_show, .write = proc_fork_mode_write },
 	{ .name = "provoke-crash", .write = proc_provoke_crash_write },
 };
 

@@ -29,7 +29,16 @@ struct page {
 	u32 flags;
 	int refcount;           /* users of the frame; freed when it drops to 0 */
 	u16 order;              /* block order while free or large-kmalloc */
-	u16 inuse;              /* slab: objects handed out */
+	union {
+		u16 inuse;      /* slab: objects handed out */
+		u16 pt_rss;     /* leaf table: the pages it maps that count in RSS (odf moves them with it) */
+	};
+	/*
+	 * Leaf table under odf: how many PMD entries beyond the first point at
+	 * it (Linux's ptdesc pt_share_count), 0 when one mm has it to itself.
+	 * Changed atomically: its sharers may fault on different CPUs.
+	 */
+	int pt_share_count;
 	u16 objsize;            /* slab: size class */
 	struct list_head lru;   /* free list, or the slab's partial list */
 	void *freelist;         /* slab: first free object */

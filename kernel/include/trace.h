@@ -15,7 +15,8 @@ enum trace_kind {
 	TRACE_EXIT = 1 << 4,
 	TRACE_WAIT = 1 << 5,
 	TRACE_SCHED = 1 << 6,  /* context switches */
-	TRACE_ALL = (1 << 7) - 1,
+	TRACE_ODF = 1 << 7,    /* on-demand fork: leaf tables shared, copied, reused, dropped */
+	TRACE_ALL = (1 << 8) - 1,
 };
 
 extern unsigned trace_mask;
@@ -32,6 +33,9 @@ void __trace_cow_fault(const struct vm_area_struct *vma, unsigned long addr, uns
 void __trace_demand_fault(const struct vm_area_struct *vma, unsigned long addr, unsigned long pfn, bool file);
 void __trace_clone(u64 flags, int child);
 void __trace_fork_vma(const struct vm_area_struct *vma, const char *what);
+void __trace_odf_share(int child, unsigned long table_pfn, unsigned nr_ptes, unsigned long addr);
+void __trace_odf_unshare(unsigned long addr, const char *why, unsigned long old_pfn, int users,
+			 unsigned long new_pfn);
 void __trace_exec(const char *path);
 void __trace_exit(int code);
 void __trace_wait(int pid, int status);
@@ -42,6 +46,7 @@ void __trace_switch(int prev, int next);
 #define trace_demand_fault(...) TRACE_HOOK(TRACE_FAULT, __trace_demand_fault(__VA_ARGS__))
 #define trace_clone(...) TRACE_HOOK(TRACE_CLONE, __trace_clone(__VA_ARGS__))
 #define trace_fork_vma(...) TRACE_HOOK(TRACE_CLONE, __trace_fork_vma(__VA_ARGS__))
+#define trace_odf_unshare(...) TRACE_HOOK(TRACE_ODF, __trace_odf_unshare(__VA_ARGS__))
 #define trace_exec(...) TRACE_HOOK(TRACE_EXEC, __trace_exec(__VA_ARGS__))
 #define trace_exit(...) TRACE_HOOK(TRACE_EXIT, __trace_exit(__VA_ARGS__))
 #define trace_wait(...) TRACE_HOOK(TRACE_WAIT, __trace_wait(__VA_ARGS__))

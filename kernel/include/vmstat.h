@@ -8,6 +8,10 @@ enum vm_event {
 	ZERO_PAGE_MAP,    /* a read mapped the shared zero page */
 	DEMAND_ZERO,      /* a new zero-filled anonymous page */
 	DEMAND_FILE,      /* a page read in from a file */
+	ODF_TABLE_SHARE,  /* odf fork: a child's PMD entry points at its parent's leaf table */
+	ODF_TABLE_COPY,   /* ... a fault or an edit gave one sharer a copy of a shared table */
+	ODF_TABLE_REUSE,  /* ... the last sharer took the table back, nothing copied */
+	ODF_TABLE_DROP,   /* ... a sharer let go of a table whose whole stretch it unmapped (or exit) */
 	NR_VM_EVENTS,
 };
 extern unsigned long vm_events[NR_VM_EVENTS];

@@ -18,8 +18,19 @@
 #include <string.h>
 #include <trace.h>
 #include <uapi/errno.h>
+#include "internal.h"
 
 unsigned long vm_events[NR_VM_EVENTS];
+
+/*
+ * n more (or fewer) pages of this kind mapped at pte: counted in the mm's
+ * RSS and in the leaf table's pt_rss, which odf moves with a shared table.
+ */
+static void add_rss(struct mm_struct *mm, enum mm_counter member, pte_t *pte, int n)
+{
+	add_mm_counter(mm, member, n);
+	virt_to_page(pte)->pt_rss += n;
+}
 
 /* The PTE bits for a page of this VMA, without the write bit (added per case). */
 pte_t vma_page_prot(const struct vm_area_struct *vma)
@@ -42,7 +53,7 @@ static pte_t vma_mk_pte(struct page *page, const struct vm_area_struct *vma)
 /* Map the page a fault found or made, and count it in the mm's RSS. */
 static void finish_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pte, struct page *page)
 {
-	inc_mm_counter(vma->vm_mm, mm_counter(vma));
+	add_rss(vma->vm_mm, mm_counter(vma), pte, 1);
 	set_pte_at(vma->vm_mm, address, pte, vma_mk_pte(page, vma));
 }
 
@@ -163,7 +174,7 @@ static int wp_page_copy(struct vm_area_struct *vma, unsigned long address, pte_t
 	if (!new)
 		return -ENOMEM;
 	if (old == zero_page)
-		inc_mm_counter(vma->vm_mm, mm_counter(vma)); /* else the copy takes the old page's place */
+		add_rss(vma->vm_mm, mm_counter(vma), pte, 1); /* else the copy takes the old page's place */
 	set_pte_at(vma->vm_mm, address, pte, vma_mk_pte(new, vma));
 	flush_tlb_one(address & PAGE_MASK); /* before the old frame can be freed and reused */
 	put_page(old);
@@ -199,12 +210,24 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	return wp_page_copy(vma, address, pte);
 }
 
+/*
+ * A fault that will change a leaf table shared by odf (a write, or the
+ * first touch of an absent page) first gets the faulting mm a table of its
+ * own; a read of a present page does not fault at all.
+ */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned flags)
 {
 	pte_t *pte = pgtable_walk(vma->vm_mm->pgd, address, PT_PTE, true);
 
 	if (!pte)
 		return -ENOMEM;
+	pte_t *pmd = pgtable_walk(vma->vm_mm->pgd, address, PT_PMD, false);
+	if (pmd_shared(*pmd) && ((flags & FAULT_FLAG_WRITE) || !pte_present(*pte))) {
+		int err = unshare_pte_table(vma->vm_mm, pmd, address, flags & FAULT_FLAG_WRITE ? "write" : "touch");
+		if (err)
+			return err;
+		pte = pte_offset(pmd, address);
+	}
 	if (!pte_present(*pte)) {
 		if (vma->vm_file || (vma->vm_flags & VM_SHARED))
 			return do_fault(vma, address, pte);
@@ -258,13 +281,14 @@ static void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vm
 	/* LAB cow: end */
 	get_page(page);
 	if (page != zero_page)
-		inc_mm_counter(dst_mm, mm_counter(vma));
+		add_rss(dst_mm, mm_counter(vma), dst_pte, 1);
 	set_pte_at(dst_mm, addr, dst_pte, pte);
 }
 
 struct copy_walk {
 	struct mm_struct *dst_mm;
 	struct vm_area_struct *vma;
+	bool share; /* odf: whole stretches are shared, not copied (vma_shares_tables) */
 };
 
 /* Give the child the present pages of [addr, end), which one leaf table of the parent maps from src_pte on. */
@@ -286,16 +310,27 @@ static int copy_pte_range(pte_t *src_pte, unsigned long addr, unsigned long end,
 	return 0;
 }
 
+/* One present PMD entry of the parent over [addr, next): the whole table shared (odf), or its PTEs copied. */
+static int copy_pmd_entry(pte_t *src_pmd, unsigned long addr, unsigned long next, void *arg)
+{
+	struct copy_walk *copy = arg;
+
+	if (copy->share && next - addr == PMD_SIZE)
+		return share_pte_table(copy->dst_mm, src_pmd, addr);
+	return copy_pte_range(pte_offset(src_pmd, addr), addr, next, arg);
+}
+
 /*
  * fork: give the child the parent's pages for this VMA, sharing each frame
- * (copy_present_pte).  dup_mmap() reloads CR3 afterwards, so the parent's
+ * (copy_present_pte), or under odf each leaf table the VMA covers whole
+ * (share_pte_table).  dup_mmap() reloads CR3 afterwards, so the parent's
  * TLB forgets the entries that were writable a moment ago.
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
-	struct copy_walk copy = { .dst_mm = dst, .vma = vma };
+	struct copy_walk copy = { .dst_mm = dst, .vma = vma, .share = vma_shares_tables(vma) };
 
-	return walk_pte_ranges(src->pgd, vma->vm_start, vma->vm_end, copy_pte_range, &copy);
+	return walk_pmd_entries(src->pgd, vma->vm_start, vma->vm_end, copy_pmd_entry, &copy);
 }
 
 struct zap_walk {
@@ -316,14 +351,14 @@ static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void
 		if (zap->flush)
 			flush_tlb_one(addr);
 		if (page != zero_page)
-			dec_mm_counter(mm, mm_counter(zap->vma));
+			add_rss(mm, mm_counter(zap->vma), pte, -1);
 		put_page(page);
 	}
 	mm_cond_resched(mm);
 	return 0;
 }
 
-/* Unmap [start, end) of a VMA, dropping each page's reference. */
+/* Unmap [start, end) of a VMA, dropping each page's reference.  The caller unshared its odf tables. */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
 	struct zap_walk zap = { .vma = vma, .flush = vma->vm_mm == current->active_mm };
@@ -352,7 +387,8 @@ static int change_pte_range(pte_t *pte, unsigned long addr, unsigned long end, v
 
 /*
  * Apply a VMA's (new) rights to its present pages.  Pages of a COW mapping
- * stay write-protected: a write faults and reuses or copies the page.
+ * stay write-protected: a write faults and reuses or copies the page.  The
+ * caller unshared the range's odf tables.
  */
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
