@@ -32,10 +32,10 @@ void smp_call_function_interrupt(void)
 	lapic_eoi();
 }
 
-void on_each_cpu(smp_call_func_t func, void *info, int wait)
+void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, void *info, int wait)
 {
 	unsigned long flags = local_irq_save();
-	unsigned int cpu, self = smp_processor_id();
+	unsigned int cpu, self = smp_processor_id(), targets = 0;
 
 	(void)wait;
 	while (!spin_trylock(&call_data.lock)) {
@@ -44,16 +44,26 @@ void on_each_cpu(smp_call_func_t func, void *info, int wait)
 	}
 	call_data.func = func;
 	call_data.info = info;
-	atomic_set(&call_data.pending, num_online_cpus() - 1);
-	for_each_online_cpu(cpu) {
-		if (cpu == self)
+	for_each_cpu(cpu, mask)
+		targets += cpu != self && cpu_online(cpu);
+	atomic_set(&call_data.pending, targets);
+	for_each_cpu(cpu, mask) {
+		if (cpu == self || !cpu_online(cpu))
 			continue;
 		__atomic_store_n(&per_cpu_area(cpu)->call_pending, true, __ATOMIC_RELEASE);
 		apic_send_ipi(per_cpu_area(cpu)->apic_id, CALL_FUNCTION_VECTOR);
 	}
-	func(info);
 	while (atomic_read(&call_data.pending))
 		cpu_relax();
 	spin_unlock(&call_data.lock);
+	local_irq_restore(flags);
+}
+
+void on_each_cpu(smp_call_func_t func, void *info, int wait)
+{
+	unsigned long flags = local_irq_save();
+
+	smp_call_function_many(cpu_online_mask, func, info, wait);
+	func(info);
 	local_irq_restore(flags);
 }

@@ -153,6 +153,8 @@ int proc_vmstat_show(struct task_struct *t, struct seq_buf *m)
 	seq_printf(m, "zero_page_map %lu\n", vm_events[ZERO_PAGE_MAP]);
 	seq_printf(m, "demand_zero %lu\n", vm_events[DEMAND_ZERO]);
 	seq_printf(m, "demand_file %lu\n", vm_events[DEMAND_FILE]);
+	seq_printf(m, "nr_tlb_remote_flush %lu\n", vm_events[NR_TLB_REMOTE_FLUSH]);
+	seq_printf(m, "nr_tlb_remote_flush_received %lu\n", vm_events[NR_TLB_REMOTE_FLUSH_RECEIVED]);
 	return 0;
 }
 

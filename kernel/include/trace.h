@@ -15,7 +15,8 @@ enum trace_kind {
 	TRACE_EXIT = 1 << 4,
 	TRACE_WAIT = 1 << 5,
 	TRACE_SCHED = 1 << 6,  /* context switches */
-	TRACE_ALL = (1 << 7) - 1,
+	TRACE_TLB = 1 << 7,    /* TLB shootdowns: the range and the CPUs interrupted */
+	TRACE_ALL = (1 << 8) - 1,
 };
 
 extern unsigned trace_mask;
@@ -36,6 +37,7 @@ void __trace_exec(const char *path);
 void __trace_exit(int code);
 void __trace_wait(int pid, int status);
 void __trace_switch(int prev, int next);
+void __trace_tlb_shootdown(unsigned long start, unsigned long end, unsigned long cpus);
 
 #define TRACE_HOOK(kind, call) do { if (unlikely(trace_mask & (kind))) call; } while (0)
 #define trace_cow_fault(...) TRACE_HOOK(TRACE_COW, __trace_cow_fault(__VA_ARGS__))
@@ -46,4 +48,5 @@ void __trace_switch(int prev, int next);
 #define trace_exit(...) TRACE_HOOK(TRACE_EXIT, __trace_exit(__VA_ARGS__))
 #define trace_wait(...) TRACE_HOOK(TRACE_WAIT, __trace_wait(__VA_ARGS__))
 #define trace_switch(...) TRACE_HOOK(TRACE_SCHED, __trace_switch(__VA_ARGS__))
+#define trace_tlb_shootdown(...) TRACE_HOOK(TRACE_TLB, __trace_tlb_shootdown(__VA_ARGS__))
 #endif
