@@ -81,22 +81,37 @@ static void enqueue(struct task_struct *p)
 		apic_send_ipi(c->apic_id, RESCHEDULE_VECTOR);
 }
 
+/* The tasks a CPU has to run: its queue, and the one it runs unless that is its idle task. */
+static unsigned int cpu_load(unsigned int cpu)
+{
+	struct percpu *c = per_cpu_area(cpu);
+	struct task_struct *t;
+	unsigned int n = c->current_task != c->idle;
+
+	list_for_each_entry(t, &c->runqueue, run_list)
+		n++;
+	return n;
+}
+
 /*
  * A new task's CPU: a kernel thread stays on its creator's; a user task,
  * a thread of the same process too (TLB shootdowns keep its mm's TLBs
- * right wherever it runs), goes to the next online CPU in turn, not its
- * creator's when there is another, so that two threads really run at once.
+ * right wherever it runs), goes to the online CPU with the fewest tasks,
+ * the next in turn among equals, so that two threads really run at once.
  */
 static unsigned int select_task_rq(const struct task_struct *p)
 {
 	static unsigned int next_cpu; /* protected by the big kernel lock */
+	unsigned int best = NR_CPUS;
 
 	if (!p->mm)
 		return current->cpu;
-	do
-		next_cpu = (next_cpu + 1) % NR_CPUS;
-	while (!cpu_online(next_cpu) || (next_cpu == current->cpu && num_online_cpus() > 1));
-	return next_cpu;
+	for (unsigned int i = 1; i <= NR_CPUS; i++) {
+		unsigned int cpu = (next_cpu + i) % NR_CPUS;
+		if (cpu_online(cpu) && (best == NR_CPUS || cpu_load(cpu) < cpu_load(best)))
+			best = cpu;
+	}
+	return next_cpu = best;
 }
 
 void wake_up_state(struct task_struct *p, unsigned int state)

@@ -87,7 +87,7 @@ static void fork_write_protect(void)
 	}
 	stop = 1;
 	join(&tid);
-	if (on_cowl()) /* a new thread never starts on its creator's CPU there, nor moves */
+	if (on_cowl()) /* a new thread goes to the CPU with the fewest tasks there, and stays */
 		CHECK("writer_on_another_cpu", writer_cpu >= 0 && writer_cpu != current_cpu());
 	else
 		SKIP("writer_on_another_cpu", "Linux may move either thread at any time");
