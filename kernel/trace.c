@@ -187,8 +187,12 @@ void __trace_switch(int prev, int next)
 
 void __trace_tlb_shootdown(unsigned long start, unsigned long end, unsigned long cpus)
 {
-	char w[48];
+	char w[48], list[8 * NR_CPUS] = "";
+	size_t len = 0;
 
-	trace_line("tlb", "%s shootdown %lx-%lx (%lu pages): IPI to cpus %lx\n", who(w, sizeof(w)), start, end,
-		   (end - start) >> PAGE_SHIFT, cpus);
+	for (unsigned cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cpus & (1ul << cpu))
+			len += snprintf(list + len, sizeof(list) - len, "%scpu%u", len ? "," : "", cpu);
+	trace_line("tlb", "%s shootdown %lx-%lx (%lu pages): IPI to %s\n", who(w, sizeof(w)), start, end,
+		   (end - start) >> PAGE_SHIFT, list);
 }

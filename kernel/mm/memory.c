@@ -272,6 +272,7 @@ static void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vm
 struct copy_walk {
 	struct mm_struct *dst_mm;
 	struct vm_area_struct *vma;
+	bool writable; /* the parent had a writable PTE here, which a COW mapping write-protects */
 };
 
 /* Give the child the present pages of [addr, end), which one leaf table of the parent maps from src_pte on. */
@@ -285,6 +286,7 @@ static int copy_pte_range(pte_t *src_pte, unsigned long addr, unsigned long end,
 	for (; addr != end; addr += PAGE_SIZE, src_pte++, dst_pte++) {
 		if (!pte_present(*src_pte))
 			continue;
+		copy->writable |= pte_write(*src_pte);
 		/* LAB cow: begin */
 		copy_present_pte(copy->dst_mm, copy->vma, dst_pte, src_pte, addr);
 		/* LAB cow: end */
@@ -298,15 +300,15 @@ static int copy_pte_range(pte_t *src_pte, unsigned long addr, unsigned long end,
  * (copy_present_pte).  In a COW mapping the parent's PTEs were writable a
  * moment ago, and another thread of the parent, on another CPU, may still
  * write through its TLB's old entry into a frame the child now maps: the
- * shootdown ends that before fork returns (even after an error, since some
- * PTEs were write-protected by then).
+ * shootdown ends that before fork returns (even after an error, if some
+ * PTE was write-protected by then).
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
 	struct copy_walk copy = { .dst_mm = dst, .vma = vma };
 	int err = walk_pte_ranges(src->pgd, vma->vm_start, vma->vm_end, copy_pte_range, &copy);
 
-	if (is_cow_mapping(vma->vm_flags))
+	if (copy.writable && is_cow_mapping(vma->vm_flags))
 		flush_tlb_mm_range(src, vma->vm_start, vma->vm_end);
 	return err;
 }
