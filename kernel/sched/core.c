@@ -94,21 +94,24 @@ static unsigned int cpu_load(unsigned int cpu)
 }
 
 /*
- * A new task's CPU: a kernel thread stays on its creator's; a user task,
- * a thread of the same process too (TLB shootdowns keep its mm's TLBs
- * right wherever it runs), goes to the online CPU with the fewest tasks,
- * the next in turn among equals, so that two threads really run at once.
+ * A new task's CPU.  A kernel thread, and a vfork child (its parent sleeps
+ * until it execs or exits: nothing would run in parallel), stay on their
+ * creator's.  Any other user task, a thread of the same process too (TLB
+ * shootdowns keep its mm's TLBs right wherever it runs), goes to the
+ * online CPU with the fewest tasks; among equals, another CPU than its
+ * creator's, the next in turn, so that two threads really run at once.
  */
 static unsigned int select_task_rq(const struct task_struct *p)
 {
 	static unsigned int next_cpu; /* protected by the big kernel lock */
-	unsigned int best = NR_CPUS;
+	unsigned int best = current->cpu;
 
-	if (!p->mm)
-		return current->cpu;
+	if (!p->mm || p->vfork_done)
+		return best;
 	for (unsigned int i = 1; i <= NR_CPUS; i++) {
 		unsigned int cpu = (next_cpu + i) % NR_CPUS;
-		if (cpu_online(cpu) && (best == NR_CPUS || cpu_load(cpu) < cpu_load(best)))
+		if (cpu_online(cpu) && cpu != current->cpu && cpu_load(cpu) <= cpu_load(best) &&
+		    (best == current->cpu || cpu_load(cpu) < cpu_load(best)))
 			best = cpu;
 	}
 	return next_cpu = best;

@@ -104,13 +104,19 @@ static void two_cpus_at_once(void)
 {
 	int ok = 0;
 
-	for (int attempt = 0; attempt < 10 && !ok; attempt++) {
+	for (int attempt = 0; attempt < 50 && !ok; attempt++) {
 		here[0] = here[1] = 0;
-		start_threads(meeter, 2);
-		join_threads(2);
+		/* The main thread is one of the two: it runs, so a new thread's CPU is another one. */
+		clone(meeter, stacks[1] + STACK, THREAD_FLAGS, (void *)1L, (int *)&tids[1], NULL, (int *)&tids[1]);
+		meeter((void *)0L);
+		join(&tids[1]);
 		ok = cpu_seen[0] >= 0 && cpu_seen[1] >= 0 && cpu_seen[0] != cpu_seen[1];
 	}
-	CHECK("two_threads_on_two_cpus", ok);
+	/* Cowl puts a new thread on the CPU with the fewest tasks; a busy host's Linux may keep both on one. */
+	if (ok || on_cowl())
+		CHECK("two_threads_on_two_cpus", ok);
+	else
+		SKIP("two_threads_on_two_cpus", "the host ran both threads on one CPU in 50 tries (busy host)");
 }
 
 /* ---- several threads fork at once */
