@@ -108,8 +108,6 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			return err;
 		mm_cond_resched(oldmm); /* tens of thousands of VMAs with no page tables cost time too */
 	}
-	/* The parent's writable PTEs (or, odf, PMD entries) just became read-only: drop stale TLB entries. */
-	load_pgd(oldmm->pgd);
 	return 0;
 }
 

@@ -161,6 +161,8 @@ int proc_vmstat_show(struct task_struct *t, struct seq_buf *m)
 	seq_printf(m, "odf_table_copy %lu\n", vm_events[ODF_TABLE_COPY]);
 	seq_printf(m, "odf_table_reuse %lu\n", vm_events[ODF_TABLE_REUSE]);
 	seq_printf(m, "odf_table_drop %lu\n", vm_events[ODF_TABLE_DROP]);
+	seq_printf(m, "nr_tlb_remote_flush %lu\n", vm_events[NR_TLB_REMOTE_FLUSH]);
+	seq_printf(m, "nr_tlb_remote_flush_received %lu\n", vm_events[NR_TLB_REMOTE_FLUSH_RECEIVED]);
 	return 0;
 }
 

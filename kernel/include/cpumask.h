@@ -27,7 +27,11 @@ static inline bool cpu_online(unsigned int cpu) { return cpumask_test_cpu(cpu, c
 static inline unsigned int num_online_cpus(void) { return cpumask_weight(cpu_online_mask); }
 static inline void set_cpu_online(unsigned int cpu) { set_bit(cpu, &__cpu_online_mask.bits); }
 
-#define for_each_online_cpu(cpu)                  \
+static inline void cpumask_set_cpu(unsigned int cpu, struct cpumask *m) { set_bit(cpu, &m->bits); }
+static inline void cpumask_clear_cpu(unsigned int cpu, struct cpumask *m) { clear_bit(cpu, &m->bits); }
+
+#define for_each_cpu(cpu, mask)                \
 	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++) \
-		if (cpu_online(cpu))
+		if (cpumask_test_cpu((cpu), (mask)))
+#define for_each_online_cpu(cpu) for_each_cpu(cpu, cpu_online_mask)
 #endif

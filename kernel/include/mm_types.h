@@ -13,6 +13,7 @@
 #define MM_TYPES_H
 #include <types.h>
 #include <list.h>
+#include <cpumask.h>
 #include <rbtree.h>
 #include <asm/pgtable.h>
 
@@ -83,5 +84,9 @@ struct mm_struct {
 	unsigned long total_vm;          /* pages mapped by VMAs */
 	long rss_stat[NR_MM_COUNTERS];   /* pages present, by kind */
 	unsigned long cow_faults;        /* write faults do_wp_page resolved in a COW mapping (Cowl's own) */
+	struct cpumask cpu_bitmap;       /* the CPUs that have it loaded (switch_mm), atomic bits: mm_cpumask() */
 };
+
+/* The CPUs whose TLB may hold this mm's translations: a TLB shootdown interrupts these only. */
+static inline struct cpumask *mm_cpumask(struct mm_struct *mm) { return &mm->cpu_bitmap; }
 #endif

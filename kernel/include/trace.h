@@ -16,7 +16,8 @@ enum trace_kind {
 	TRACE_WAIT = 1 << 5,
 	TRACE_SCHED = 1 << 6,  /* context switches */
 	TRACE_ODF = 1 << 7,    /* on-demand fork: leaf tables shared, copied, reused, dropped */
-	TRACE_ALL = (1 << 8) - 1,
+	TRACE_TLB = 1 << 8,    /* TLB shootdowns: the range and the CPUs interrupted */
+	TRACE_ALL = (1 << 9) - 1,
 };
 
 extern unsigned trace_mask;
@@ -40,6 +41,7 @@ void __trace_exec(const char *path);
 void __trace_exit(int code);
 void __trace_wait(int pid, int status);
 void __trace_switch(int prev, int next);
+void __trace_tlb_shootdown(unsigned long start, unsigned long end, unsigned long cpus);
 
 #define TRACE_HOOK(kind, call) do { if (unlikely(trace_mask & (kind))) call; } while (0)
 #define trace_cow_fault(...) TRACE_HOOK(TRACE_COW, __trace_cow_fault(__VA_ARGS__))
@@ -51,4 +53,5 @@ void __trace_switch(int prev, int next);
 #define trace_exit(...) TRACE_HOOK(TRACE_EXIT, __trace_exit(__VA_ARGS__))
 #define trace_wait(...) TRACE_HOOK(TRACE_WAIT, __trace_wait(__VA_ARGS__))
 #define trace_switch(...) TRACE_HOOK(TRACE_SCHED, __trace_switch(__VA_ARGS__))
+#define trace_tlb_shootdown(...) TRACE_HOOK(TRACE_TLB, __trace_tlb_shootdown(__VA_ARGS__))
 #endif

@@ -6,10 +6,9 @@
  * never preempted anywhere else).  When nothing is runnable a CPU's idle
  * task (pid 0: the boot context on CPU 0) halts until the next interrupt.
  *
- * A task stays on the CPU it was given at creation, and all the tasks of
- * one mm share one CPU (select_task_rq()): an address space is then loaded
- * on one CPU only, so a change to its page tables needs no TLB flush on
- * another (the shootdowns of issue 12.4 lift this).  The run queues, like
+ * A task stays on the CPU it was given at creation (select_task_rq());
+ * the threads of one process may be on different CPUs, whose TLBs the
+ * shootdowns of arch/x86_64/mm/tlb.c keep right.  The run queues, like
  * everything else, are protected by the big kernel lock (smp_lock.h).
  */
 #include <sched.h>
@@ -17,6 +16,7 @@
 #include <pgtable.h>
 #include <signal.h>
 #include <trace.h>
+#include <asm/mmu_context.h>
 #include <nsproxy.h>
 #include <pid_namespace.h>
 #include <kernel_stat.h>
@@ -81,17 +81,40 @@ static void enqueue(struct task_struct *p)
 		apic_send_ipi(c->apic_id, RESCHEDULE_VECTOR);
 }
 
-/* A new task's CPU: its mm's (the same for every thread of a process), else the next online one in turn. */
+/* The tasks a CPU has to run: its queue, and the one it runs unless that is its idle task. */
+static unsigned int cpu_load(unsigned int cpu)
+{
+	struct percpu *c = per_cpu_area(cpu);
+	struct task_struct *t;
+	unsigned int n = c->current_task != c->idle;
+
+	list_for_each_entry(t, &c->runqueue, run_list)
+		n++;
+	return n;
+}
+
+/*
+ * A new task's CPU.  A kernel thread, and a vfork child (its parent sleeps
+ * until it execs or exits: nothing would run in parallel), stay on their
+ * creator's.  Any other user task, a thread of the same process too (TLB
+ * shootdowns keep its mm's TLBs right wherever it runs), goes to the
+ * online CPU with the fewest tasks; among equals, another CPU than its
+ * creator's, the next in turn, so that two threads really run at once.
+ */
 static unsigned int select_task_rq(const struct task_struct *p)
 {
 	static unsigned int next_cpu; /* protected by the big kernel lock */
+	unsigned int best = current->cpu;
 
-	if (!p->mm || p->mm == current->mm)
-		return current->cpu;
-	do
-		next_cpu = (next_cpu + 1) % NR_CPUS;
-	while (!cpu_online(next_cpu));
-	return next_cpu;
+	if (!p->mm || p->vfork_done)
+		return best;
+	for (unsigned int i = 1; i <= NR_CPUS; i++) {
+		unsigned int cpu = (next_cpu + i) % NR_CPUS;
+		if (cpu_online(cpu) && cpu != current->cpu && cpu_load(cpu) <= cpu_load(best) &&
+		    (best == current->cpu || cpu_load(cpu) < cpu_load(best)))
+			best = cpu;
+	}
+	return next_cpu = best;
 }
 
 void wake_up_state(struct task_struct *p, unsigned int state)
@@ -130,8 +153,7 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 			prev->active_mm = NULL; /* prev's reference, if any, passes to next */
 	} else {
 		next->active_mm = next->mm;
-		if (next->mm != oldmm)
-			load_pgd(next->mm->pgd);
+		switch_mm(next->mm);
 		if (!prev->mm && oldmm) {
 			prev->active_mm = NULL;
 			mmdrop(oldmm); /* next's own page tables are loaded now */
