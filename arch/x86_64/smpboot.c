@@ -63,6 +63,7 @@ static struct task_struct *idle_task_init(unsigned int cpu)
 		.__state = TASK_RUNNING,
 		.flags = PF_KTHREAD,
 		.cpu = cpu,
+		.cpus_mask = { 1UL << cpu },
 		.usage = 1,
 		.stack = idle_stacks[cpu - 1],
 		.group_leader = idle,
@@ -147,6 +148,8 @@ void smp_init(void)
 	lapic_init();
 	self = this_cpu()->apic_id = lapic_id();
 	set_cpu_online(0);
+	for (unsigned i = 0; i < MAX(madt.nr_cpus, 1u); i++)
+		set_cpu_possible(i); /* /sys/devices/system/cpu/possible, as Linux counts maxcpus= */
 	if (max > 1 && madt.nr_cpus > 1 && !trampoline_page_free()) {
 		pr_warn("smp: the trampoline page %lx is in use: one CPU\n", TRAMPOLINE_PHYS);
 		max = 1;

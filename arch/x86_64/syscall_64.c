@@ -46,7 +46,7 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(getresuid), SYSCALL(getresgid), SYSCALL(setfsuid), SYSCALL(setfsgid),
 	SYSCALL(getgroups), SYSCALL(setgroups),
 	SYSCALL(prctl), SYSCALL(rt_sigsuspend), SYSCALL(set_robust_list), SYSCALL(get_robust_list),
-	SYSCALL(sigaltstack), SYSCALL(getcpu),
+	SYSCALL(sigaltstack), SYSCALL(getcpu), SYSCALL(sched_setaffinity), SYSCALL(sched_getaffinity),
 };
 
 /*
