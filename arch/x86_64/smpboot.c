@@ -20,6 +20,7 @@
 #include <time.h>
 #include <asm/acpi.h>
 #include <asm/apic.h>
+#include <asm/cpuinfo.h>
 #include <asm/desc.h>
 #include <asm/fpu.h>
 #include <asm/processor.h>
@@ -94,6 +95,7 @@ __noreturn void start_secondary(void)
 	idt_load();
 	fpu_init();
 	setup_smep();
+	identify_cpu(cpu);
 	syscall_init();
 	lapic_init();
 	tss_set_kernel_stack((unsigned long)idle->stack + THREAD_SIZE);

@@ -57,6 +57,17 @@ static void add_missing(const char *path, mode_t mode, unsigned int rdev)
 		panic("vfs: cannot create /%s", path);
 }
 
+/* A generated file system on /name, which is made if the initrd has none. */
+static void mount_on(const char *name, void (*mount)(struct inode *mountpoint))
+{
+	add_missing(name, S_IFDIR | 0555, 0);
+	struct inode *dir = path_walk(vfs_root, vfs_root, name, LOOKUP_DIRECTORY, NULL);
+	if (IS_ERR(dir))
+		panic("vfs: /%s is not a directory", name);
+	mount(dir);
+	iput(dir);
+}
+
 void vfs_init(void)
 {
 	vfs_root = ramfs_new_root();
@@ -65,10 +76,6 @@ void vfs_init(void)
 	unpack_modules();
 	for (size_t i = 0; i < ARRAY_SIZE(dev_nodes); i++)
 		add_missing(dev_nodes[i].path, S_IFCHR | 0666, dev_nodes[i].rdev);
-	add_missing("proc", S_IFDIR | 0555, 0);
-	struct inode *proc = path_walk(vfs_root, vfs_root, "proc", LOOKUP_DIRECTORY, NULL);
-	if (IS_ERR(proc))
-		panic("vfs: /proc is not a directory");
-	proc_mount(proc);
-	iput(proc);
+	mount_on("proc", proc_mount);
+	mount_on("sys", sysfs_mount);
 }

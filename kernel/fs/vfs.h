@@ -168,5 +168,7 @@ long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
 
 /* proc.c */
 void proc_mount(struct inode *mountpoint);
+/* kernel/fs/sysfs.c: /sys, the same way */
+void sysfs_mount(struct inode *mountpoint);
 
 #endif
