@@ -47,7 +47,21 @@ KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/cowl.iso
 INITRD   := $(BUILD)/initrd.cpio
 
-.PHONY: all iso initrd run debug gdb test test-host deps clean grade
+# USERLAND=busybox (with make iso, make run): Debian's busybox-static in
+# /bin, its applets linked to it (user/user.mk); the ISO then carries that
+# archive too, with a GRUB entry booting it.  The default, cowl, is Cowl's
+# own tiny programs.  The ISO is remade when USERLAND changes: the last
+# value is kept in $(USERLAND_STAMP).
+USERLAND ?= cowl
+ifeq ($(filter cowl busybox,$(USERLAND)),)
+$(error USERLAND=$(USERLAND): cowl (the default) or busybox)
+endif
+USERLAND_STAMP := $(BUILD)/userland
+ifneq ($(shell cat $(USERLAND_STAMP) 2>/dev/null),$(USERLAND))
+$(shell mkdir -p $(BUILD) && echo $(USERLAND) > $(USERLAND_STAMP))
+endif
+
+.PHONY: all iso initrd busybox-initrd run debug gdb test test-host deps clean grade
 all: $(KERNEL) $(ISO)
 
 $(BUILD)/k/%.o: %.c
@@ -100,10 +114,13 @@ $(KERNEL): $(KOBJ) $(KALLSYMS1).o linker.ld
 include user/user.mk
 include tests/tests.mk
 
-$(ISO): $(KERNEL) $(INITRD) boot/grub.cfg | deps
+ISO_BUSYBOX := $(if $(filter busybox,$(USERLAND)),$(BUSYBOX_CPIO))
+
+$(ISO): $(KERNEL) $(INITRD) $(ISO_BUSYBOX) $(USERLAND_STAMP) boot/grub.cfg | deps
 	@rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
 	cp $(KERNEL) $(BUILD)/iso/boot/kernel.elf
 	cp $(INITRD) $(BUILD)/iso/boot/initrd.cpio
+	$(if $(ISO_BUSYBOX),cp $(ISO_BUSYBOX) $(BUILD)/iso/boot/busybox.cpio)
 	cp boot/grub.cfg $(BUILD)/iso/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(BUILD)/iso 2>$(BUILD)/grub-mkrescue.log || \
 		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
@@ -114,14 +131,18 @@ iso: $(ISO)
 # a student's, so that only the student's kernel is theirs.
 initrd: $(INITRD)
 
+# The USERLAND=busybox archive alone (tools/run-elf --userland busybox).
+busybox-initrd: $(BUSYBOX_CPIO)
+
 # Installs (as root) or names (otherwise) the Debian packages the build needs.
 deps:
 	@tools/deps
 
 # SMP=N: the CPUs `make run` boots with (docs/smp.md); SMP=1 for one.
+# USERLAND=busybox boots straight into it (the archive as an extra module).
 SMP ?= 2
 run: $(ISO)
-	tools/qemu $(if $(GUI),--gui) --smp $(SMP) $(ISO)
+	tools/qemu $(if $(GUI),--gui) --smp $(SMP) $(if $(ISO_BUSYBOX),--extra $(ISO_BUSYBOX)) $(ISO)
 
 # Two terminals: `make debug` starts QEMU halted, waiting for GDB on :1234;
 # `make gdb` attaches, loads the cowl-* commands (tools/gdb/cowl.py) and

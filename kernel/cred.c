@@ -20,6 +20,18 @@ bool capable(void)
 	return current->cred.euid == GLOBAL_ROOT_UID;
 }
 
+bool in_group_p(gid_t gid)
+{
+	const struct cred *c = &current->cred;
+
+	if (gid == c->fsgid)
+		return true;
+	for (int i = 0; i < c->ngroups; i++)
+		if (c->groups[i] == gid)
+			return true;
+	return false;
+}
+
 int nr_tasks_of_user(uid_t uid)
 {
 	struct task_struct *p;

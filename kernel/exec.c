@@ -363,6 +363,8 @@ static int exec_binprm(struct linux_binprm *b)
 
 	if (err)
 		return err;
+	get_file(b->file);
+	current->mm->exe_file = b->file;
 	/* From here the old program is gone: a failure kills the process. */
 	err = load_segments(b);
 	if (!err)

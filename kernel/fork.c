@@ -76,6 +76,8 @@ void mmput(struct mm_struct *mm)
 	if (--mm->mm_users)
 		return;
 	exit_mmap(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	mmdrop(mm);
 }
 
@@ -129,6 +131,9 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	if (!mm)
 		return NULL;
 	copy_mm_layout(mm, oldmm);
+	mm->exe_file = oldmm->exe_file;
+	if (mm->exe_file)
+		get_file(mm->exe_file);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm); /* tears down whatever was copied */
 		return NULL;

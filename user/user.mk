@@ -79,4 +79,24 @@ $(INITRD): $(USER_PROGS)
 	cd $(INITRD_ROOT) && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc -R 0:0 --quiet > $(abspath $@)
 
+# USERLAND=busybox: an archive laid over the initrd (a later boot module
+# replaces what an earlier one put there) with Debian's busybox-static as
+# /bin/busybox and each of its applets (`busybox --list`) as a symlink to
+# it, /bin/sh among them: init's shell is then busybox's ash, and ps, top,
+# vi, find, awk are busybox's.  Everything else of Cowl's stays: its demos,
+# tools and tests, and /sbin/init.  Built only when asked for; tools/deps
+# --debian installs the package.
+BUSYBOX_ROOT := $(BUILD)/busybox
+BUSYBOX_CPIO := $(BUILD)/busybox.cpio
+
+$(BUSYBOX_CPIO): $(wildcard /bin/busybox)
+	@tools/deps --debian
+	rm -rf $(BUSYBOX_ROOT) && mkdir -p $(BUSYBOX_ROOT)/bin
+	cp /bin/busybox $(BUSYBOX_ROOT)/bin/busybox
+	for applet in $$(/bin/busybox --list); do \
+		[ "$$applet" = busybox ] || ln -s busybox $(BUSYBOX_ROOT)/bin/$$applet || exit 1; \
+	done
+	cd $(BUSYBOX_ROOT) && find . -mindepth 1 | LC_ALL=C sort | \
+		cpio -o -H newc -R 0:0 --quiet > $(abspath $@)
+
 -include $(LIBC_OBJ:.o=.d) $(USER_PROGS:%=$(USER_DEPS)/%.d)

@@ -27,9 +27,9 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(poll), SYSCALL(select), SYSCALL(pselect6), SYSCALL(ppoll),
 	SYSCALL(fstat), SYSCALL(lseek), SYSCALL(mmap), SYSCALL(mprotect), SYSCALL(munmap),
 	SYSCALL(brk), SYSCALL(rt_sigaction), SYSCALL(rt_sigprocmask), SYSCALL(rt_sigreturn),
-	SYSCALL(ioctl), SYSCALL(pread64), SYSCALL(writev), SYSCALL(access), SYSCALL(pipe),
+	SYSCALL(ioctl), SYSCALL(pread64), SYSCALL(pwrite64), SYSCALL(writev), SYSCALL(access), SYSCALL(pipe),
 	SYSCALL(sched_yield), SYSCALL(madvise), SYSCALL(dup), SYSCALL(dup2), SYSCALL(pause),
-	SYSCALL(nanosleep), SYSCALL(getpid), SYSCALL(clone), SYSCALL(fork), SYSCALL(vfork),
+	SYSCALL(nanosleep), SYSCALL(getpid), SYSCALL(sendfile), SYSCALL(clone), SYSCALL(fork), SYSCALL(vfork),
 	SYSCALL(execve), SYSCALL(exit), SYSCALL(wait4), SYSCALL(waitid), SYSCALL(kill), SYSCALL(uname),
 	SYSCALL(fcntl), SYSCALL(getcwd), SYSCALL(chdir), SYSCALL(fchdir), SYSCALL(umask),
 	SYSCALL(getppid), SYSCALL(arch_prctl), SYSCALL(reboot), SYSCALL(sethostname),
@@ -46,7 +46,15 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(getresuid), SYSCALL(getresgid), SYSCALL(setfsuid), SYSCALL(setfsgid),
 	SYSCALL(getgroups), SYSCALL(setgroups),
 	SYSCALL(prctl), SYSCALL(rt_sigsuspend), SYSCALL(set_robust_list), SYSCALL(get_robust_list),
-	SYSCALL(sigaltstack), SYSCALL(getcpu), SYSCALL(sched_setaffinity), SYSCALL(sched_getaffinity),
+	SYSCALL(sigaltstack), SYSCALL(getcpu),
+	SYSCALL(lstat), SYSCALL(creat), SYSCALL(mkdir), SYSCALL(mkdirat), SYSCALL(rmdir),
+	SYSCALL(unlink), SYSCALL(unlinkat), SYSCALL(link), SYSCALL(linkat), SYSCALL(symlink),
+	SYSCALL(symlinkat), SYSCALL(readlink), SYSCALL(readlinkat), SYSCALL(rename),
+	SYSCALL(renameat), SYSCALL(renameat2), SYSCALL(chmod), SYSCALL(fchmod), SYSCALL(fchmodat),
+	SYSCALL(truncate), SYSCALL(ftruncate), SYSCALL(utimensat), SYSCALL(statfs), SYSCALL(fstatfs),
+	SYSCALL(chown), SYSCALL(fchown), SYSCALL(lchown), SYSCALL(fchownat), SYSCALL(faccessat),
+	SYSCALL(faccessat2), SYSCALL(sync), SYSCALL(fsync), SYSCALL(fdatasync), SYSCALL(mknod),
+	SYSCALL(mknodat), SYSCALL(sched_setaffinity), SYSCALL(sched_getaffinity),
 };
 
 /*

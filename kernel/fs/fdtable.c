@@ -91,14 +91,29 @@ void do_close_on_exec(struct files_struct *files)
 			fput(fd_remove(files, fd));
 }
 
-struct file *fget(unsigned int fd)
+struct file *fget_task(struct task_struct *task, unsigned int fd)
 {
-	struct files_struct *t = current->files;
+	struct files_struct *t = task->files;
 
 	if (!t || fd >= NR_OPEN || !t->fd[fd])
 		return NULL;
 	get_file(t->fd[fd]);
 	return t->fd[fd];
+}
+
+struct file *fget(unsigned int fd)
+{
+	return fget_task(current, fd);
+}
+
+int next_fd(struct task_struct *task, unsigned int from)
+{
+	struct files_struct *t = task->files;
+
+	for (unsigned fd = from; t && fd < NR_OPEN; fd++)
+		if (t->fd[fd])
+			return fd;
+	return -1;
 }
 
 /* Install f (the caller's reference moves to the table) at the lowest free fd >= from. */
@@ -179,10 +194,10 @@ static long fcntl_dupfd(unsigned fd, unsigned long from, bool cloexec)
 	return dup_from(fd, from, cloexec);
 }
 
-/* F_SETFL may change only O_APPEND and O_NONBLOCK; we support O_NONBLOCK. */
+/* F_SETFL may change only O_APPEND and O_NONBLOCK (fcntl(2)); the other bits are ignored. */
 static long fcntl_setfl(struct file *f, unsigned long arg)
 {
-	f->flags = (f->flags & ~O_NONBLOCK) | (arg & O_NONBLOCK);
+	f->flags = (f->flags & ~(O_APPEND | O_NONBLOCK)) | (arg & (O_APPEND | O_NONBLOCK));
 	return 0;
 }
 

@@ -6,7 +6,7 @@
 #include "vfs.h"
 #include <slab.h>
 
-struct file *alloc_file(struct inode *inode, const struct file_operations *fops, unsigned int flags)
+struct file *alloc_file(struct dentry *d, const struct file_operations *fops, unsigned int flags)
 {
 	struct file *f = kzalloc(sizeof(*f));
 
@@ -14,22 +14,25 @@ struct file *alloc_file(struct inode *inode, const struct file_operations *fops,
 		return ERR_PTR(-ENOMEM);
 	f->count = 1;
 	f->flags = flags;
-	f->inode = iget(inode);
+	f->dentry = dget(d);
+	f->inode = d->inode;
 	f->f_op = fops;
 	return f;
 }
 
-struct file *open_inode(struct inode *inode, unsigned int flags)
+struct file *open_dentry(struct dentry *d, unsigned int flags)
 {
+	struct inode *inode = d->inode;
+
 	/* A device node whose driver does not exist (open(2): ENXIO). */
 	if (!inode->i_fop)
 		return ERR_PTR(-ENXIO);
-	struct file *f = alloc_file(inode, inode->i_fop, flags);
+	struct file *f = alloc_file(d, inode->i_fop, flags);
 	if (IS_ERR(f))
 		return f;
 	int err = f->f_op->open ? f->f_op->open(inode, f) : 0;
 	if (err) {
-		iput(f->inode);
+		dput(f->dentry);
 		kfree(f);
 		return ERR_PTR(err);
 	}
@@ -48,7 +51,7 @@ void fput(struct file *f)
 		return;
 	if (f->f_op->release)
 		f->f_op->release(f);
-	iput(f->inode);
+	dput(f->dentry);
 	kfree(f);
 }
 

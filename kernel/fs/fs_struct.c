@@ -11,7 +11,7 @@
 struct fs_struct {
 	int count;
 	int umask;
-	struct inode *pwd;
+	struct dentry *pwd;
 };
 
 struct fs_struct *fs_alloc_root(void)
@@ -22,7 +22,7 @@ struct fs_struct *fs_alloc_root(void)
 		return NULL;
 	fs->count = 1;
 	fs->umask = 022;
-	fs->pwd = iget(vfs_root);
+	fs->pwd = dget(vfs_root);
 	return fs;
 }
 
@@ -34,7 +34,7 @@ struct fs_struct *copy_fs_struct(struct fs_struct *old)
 		return NULL;
 	fs->count = 1;
 	fs->umask = old->umask;
-	fs->pwd = iget(old->pwd);
+	fs->pwd = dget(old->pwd);
 	return fs;
 }
 
@@ -47,23 +47,33 @@ void put_fs_struct(struct fs_struct *fs)
 {
 	if (--fs->count)
 		return;
-	iput(fs->pwd);
+	dput(fs->pwd);
 	kfree(fs);
 }
 
 /* Kernel threads without an fs_struct work relative to the root. */
-struct inode *current_cwd(void)
+struct dentry *current_cwd(void)
 {
 	return current->fs ? current->fs->pwd : vfs_root;
 }
 
-static long set_cwd(struct inode *dir)
+int current_umask(void)
 {
-	if (!S_ISDIR(dir->mode)) {
-		iput(dir);
+	return current->fs ? current->fs->umask : 022;
+}
+
+struct dentry *task_cwd(struct task_struct *task)
+{
+	return task->fs ? dget(task->fs->pwd) : NULL;
+}
+
+static long set_cwd(struct dentry *dir)
+{
+	if (!S_ISDIR(dir->inode->mode)) {
+		dput(dir);
 		return -ENOTDIR;
 	}
-	iput(current->fs->pwd);
+	dput(current->fs->pwd);
 	current->fs->pwd = dir;
 	return 0;
 }
@@ -74,7 +84,7 @@ long sys_chdir(const char __user *upath)
 
 	if (IS_ERR(path))
 		return PTR_ERR(path);
-	struct inode *dir = lookup_at(AT_FDCWD, path, LOOKUP_DIRECTORY, NULL);
+	struct dentry *dir = lookup_at(AT_FDCWD, path, LOOKUP_DIRECTORY | LOOKUP_FOLLOW, NULL);
 	kfree(path);
 	if (IS_ERR(dir))
 		return PTR_ERR(dir);
@@ -87,19 +97,23 @@ long sys_fchdir(unsigned int fd)
 
 	if (!f)
 		return -EBADF;
-	struct inode *dir = iget(f->inode);
+	struct dentry *dir = dget(f->dentry);
 	fput(f);
 	return set_cwd(dir);
 }
 
-/* getcwd(2), the system call: returns the length including the NUL, ERANGE if it does not fit. */
+/*
+ * getcwd(2), the system call: returns the length including the NUL, ERANGE
+ * if it does not fit, ENOENT if the directory has been removed.
+ */
 long sys_getcwd(char __user *ubuf, unsigned long size)
 {
+	if (current_cwd()->flags & DENTRY_UNLINKED)
+		return -ENOENT;
 	char *buf = kmalloc(PATH_MAX);
-
 	if (!buf)
 		return -ENOMEM;
-	char *path = inode_path(current_cwd(), buf, PATH_MAX);
+	char *path = d_path(current_cwd(), buf, PATH_MAX);
 	long len = path ? (long)(buf + PATH_MAX - path) : -ENAMETOOLONG;
 	if (len > 0 && (unsigned long)len > size)
 		len = -ERANGE;

@@ -2,13 +2,18 @@
  * vfs_init: build the root file system.  Every boot module is a cpio newc
  * archive (an initramfs); they are unpacked in boot order into one ramfs
  * tree, so a later archive adds to and replaces what an earlier one put
- * there.  File data stays in the modules (memblock keeps them reserved).
- * Then the device nodes and the /proc mount point are added if missing.
+ * there.  File data is copied into page frames, so every file can be
+ * written, and the modules' own frames are then freed.  Then the device
+ * nodes, the /dev/fd link and the /proc, /sys and /tmp mount points are added if
+ * missing, and /proc, /sys and a tmpfs mounted on them.
  */
 #include "vfs.h"
 #include <bootinfo.h>
+#include <gfp.h>
 #include <printk.h>
 #include <asm/page.h>
+#include <string.h>
+#include <uapi/magic.h>
 
 /* Linux's numbers for the character devices we provide (devices.txt). */
 static const struct {
@@ -24,8 +29,8 @@ static int unpack_entry(const struct cpio_entry *e, void *root)
 {
 	mode_t type = e->mode & S_IFMT;
 
-	if (type != S_IFDIR && type != S_IFREG && type != S_IFCHR) {
-		pr_warn("initrd: %s: only directories, regular files and character devices are supported\n",
+	if (type != S_IFDIR && type != S_IFREG && type != S_IFCHR && type != S_IFLNK) {
+		pr_warn("initrd: %s: only directories, regular files, symlinks and character devices are supported\n",
 			e->name);
 		return 0;
 	}
@@ -41,41 +46,48 @@ static void unpack_modules(void)
 		struct mem_region *m = &bootinfo.modules[i];
 		if (cpio_parse(__va(m->base), m->size, unpack_entry, vfs_root))
 			pr_warn("initrd: module %u is not a complete cpio newc archive\n", i);
+		free_initrd_mem(m->base, m->size);
+		pr_info("Freeing initrd memory: %luK\n", (unsigned long)(m->size / 1024));
 	}
 }
 
-/* An archive's own node of the same name wins. */
-static void add_missing(const char *path, mode_t mode, unsigned int rdev)
+/* The node at path, made if missing (an archive's own node of the same name wins); referenced. */
+static struct dentry *add_missing(const char *path, mode_t mode, unsigned int rdev, const char *target)
 {
-	struct inode *old = path_walk(vfs_root, vfs_root, path, 0, NULL);
+	struct dentry *d = path_walk(vfs_root, path, 0, NULL);
 
-	if (!IS_ERR(old)) {
-		iput(old);
-		return;
-	}
-	if (ramfs_install(vfs_root, path, mode, rdev, NULL, 0))
+	if (IS_ERR(d) && ramfs_install(vfs_root, path, mode, rdev, target, target ? strlen(target) : 0))
 		panic("vfs: cannot create /%s", path);
+	if (IS_ERR(d))
+		d = path_walk(vfs_root, path, 0, NULL);
+	if (IS_ERR(d) || (S_ISDIR(mode) && !S_ISDIR(d->inode->mode)))
+		panic("vfs: /%s is not a directory", path);
+	return d;
 }
 
-/* A generated file system on /name, which is made if the initrd has none. */
-static void mount_on(const char *name, void (*mount)(struct inode *mountpoint))
+/* tmpfs on /tmp, world-writable and sticky, and (Linux's default) up to half of memory. */
+static void mount_tmp(void)
 {
-	add_missing(name, S_IFDIR | 0555, 0);
-	struct inode *dir = path_walk(vfs_root, vfs_root, name, LOOKUP_DIRECTORY, NULL);
-	if (IS_ERR(dir))
-		panic("vfs: /%s is not a directory", name);
-	mount(dir);
-	iput(dir);
+	struct dentry *tmp = add_missing("tmp", S_IFDIR | 01777, 0, NULL);
+	struct dentry *root = ramfs_new_root(DEV_TMPFS, TMPFS_MAGIC, nr_total_pages() / 2);
+
+	root->inode->mode = S_IFDIR | 01777;
+	d_mount(tmp, root);
+	dput(tmp);
 }
 
 void vfs_init(void)
 {
-	vfs_root = ramfs_new_root();
-	if (!vfs_root)
-		panic("vfs: out of memory");
+	vfs_root = ramfs_new_root(DEV_RAMFS, RAMFS_MAGIC, 0);
 	unpack_modules();
 	for (size_t i = 0; i < ARRAY_SIZE(dev_nodes); i++)
-		add_missing(dev_nodes[i].path, S_IFCHR | 0666, dev_nodes[i].rdev);
-	mount_on("proc", proc_mount);
-	mount_on("sys", sysfs_mount);
+		dput(add_missing(dev_nodes[i].path, S_IFCHR | 0666, dev_nodes[i].rdev, NULL));
+	dput(add_missing("dev/fd", S_IFLNK | 0777, 0, "/proc/self/fd")); /* as udev makes it */
+	struct dentry *proc = add_missing("proc", S_IFDIR | 0555, 0, NULL);
+	proc_mount(proc);
+	dput(proc);
+	struct dentry *sys = add_missing("sys", S_IFDIR | 0555, 0, NULL);
+	sysfs_mount(sys);
+	dput(sys);
+	mount_tmp();
 }

@@ -1,30 +1,31 @@
 /*
- * Inode lifetime: a count of references (open files, cwds, children,
- * lookups in progress); the file system that made the inode frees it
- * through i_op->evict when the last one goes.
+ * Inode lifetime: a count of references (the dentries naming it, open
+ * files through them, lookups in progress); the file system that made the
+ * inode frees it through i_op->evict when the last one goes.
  */
 #include "vfs.h"
+#include <sched.h>
 #include <slab.h>
-#include <string.h>
+#include <time.h>
 
-struct inode *vfs_root;
-
-/* Name the inode and link it under parent (taking a reference to it). */
-int inode_init(struct inode *inode, struct inode *parent, const char *name, size_t len)
+/* A zeroed inode of `size` bytes (a file system's own struct around it), one reference. */
+struct inode *new_inode(struct super_block *sb, mode_t mode, size_t size)
 {
-	inode->name = kmalloc(len + 1);
-	if (!inode->name)
-		return -ENOMEM;
-	memcpy(inode->name, name, len);
-	inode->name[len] = '\0';
+	struct inode *inode = kzalloc(size);
+
+	if (!inode)
+		return NULL;
 	inode->count = 1;
-	inode->parent = parent ? iget(parent) : inode;
-	return 0;
-}
-
-void inode_free_name(struct inode *inode)
-{
-	kfree(inode->name);
+	inode->ino = sb->next_ino++;
+	inode->mode = mode;
+	inode->uid = current ? current->cred.fsuid : GLOBAL_ROOT_UID;
+	inode->gid = current ? current->cred.fsgid : GLOBAL_ROOT_UID;
+	inode->nlink = 1;
+	inode->sb = sb;
+	sb->nr_inodes++;
+	inode_touch(inode, true);
+	inode->atime = inode->mtime;
+	return inode;
 }
 
 struct inode *iget(struct inode *inode)
@@ -35,31 +36,18 @@ struct inode *iget(struct inode *inode)
 
 void iput(struct inode *inode)
 {
-	while (inode && --inode->count == 0) {
-		struct inode *parent = inode->parent != inode ? inode->parent : NULL;
-
-		inode->i_op->evict(inode);
-		inode = parent; /* the child's reference to it goes too */
-	}
+	if (!inode || --inode->count)
+		return;
+	inode->sb->nr_inodes--;
+	inode->i_op->evict(inode);
 }
 
-/* Write the absolute path of inode at the end of buf; where it starts, or NULL if it does not fit. */
-char *inode_path(struct inode *inode, char *buf, size_t size)
+/* stat(2): ctime changes with the inode, mtime with the contents. */
+void inode_touch(struct inode *inode, bool modified)
 {
-	char *p = buf + size - 1;
+	u64 ns = ktime_get_real_ns();
 
-	if (!size)
-		return NULL;
-	*p = '\0';
-	for (; inode->parent != inode; inode = inode->parent) {
-		size_t len = strlen(inode->name);
-		if ((size_t)(p - buf) < len + 1)
-			return NULL;
-		p -= len;
-		memcpy(p, inode->name, len);
-		*--p = '/';
-	}
-	if (!*p && p > buf)
-		*--p = '/';
-	return *p ? p : NULL;
+	inode->ctime = (struct timespec){ (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC) };
+	if (modified)
+		inode->mtime = inode->ctime;
 }

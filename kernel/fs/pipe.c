@@ -5,11 +5,21 @@
  * waits while a writer exists and returns 0 (end of file) once none does;
  * writing waits for room while a reader exists.  Writes of at most PIPE_BUF
  * bytes go in whole; larger ones may be split.  Writing with no reader
- * raises SIGPIPE and fails with EPIPE.  The pipe lives in its inode, which
- * goes when both ends are closed.
+ * raises SIGPIPE and fails with EPIPE.
+ *
+ * The ring hangs off an inode (i_pipe).  pipe(2) makes an inode of its own,
+ * named by an anonymous dentry "pipe:[ino]" (what /proc/PID/fd shows),
+ * which goes when both ends are closed; opening that name again through
+ * /proc/PID/fd/N gives another read or write end (open(2)'s access mode).
+ * A FIFO (mkfifo(3), a ramfs inode) gets its ring at its first open and
+ * loses it, with any unread bytes, at its last close; opening one end
+ * waits for the other (fifo(7)), or with O_NONBLOCK a reader goes on at
+ * once and a writer without a reader fails with ENXIO.
  */
 #include "vfs.h"
 #include <slab.h>
+#include <string.h>
+#include <uapi/magic.h>
 #include <sched.h>
 #include <signal.h>
 #include <syscalls.h>
@@ -21,15 +31,15 @@
 #define PIPE_MAX_SIZE (1024 * 1024) /* Linux's default /proc/sys/fs/pipe-max-size */
 
 struct pipe {
-	struct inode inode;
 	char *buf;
 	size_t size; /* capacity: a power of two, so the ring's indices can wrap */
 	size_t head, tail; /* bytes ever written and read; head - tail are in the ring */
 	int readers, writers;
+	unsigned int r_opens, w_opens; /* ends ever opened: a FIFO's opener waits for the other to change */
 	struct wait_queue_head wait; /* both sides: readers for data, writers for room */
 };
 
-static unsigned long next_pipe_ino = 1;
+static struct super_block pipefs_sb = { .dev = DEV_PIPEFS, .magic = PIPEFS_MAGIC, .next_ino = 1 };
 
 size_t pipe_len(const struct pipe *p)
 {
@@ -68,19 +78,6 @@ ssize_t pipe_get(struct pipe *p, struct io_buf *buf, size_t n)
 	return ring_copy(p, &p->tail, buf, MIN(n, pipe_len(p)), true);
 }
 
-static void pipe_evict(struct inode *inode)
-{
-	struct pipe *p = container_of(inode, struct pipe, inode);
-
-	inode_free_name(inode);
-	kfree(p->buf);
-	kfree(p);
-}
-
-static const struct inode_operations pipe_iops = {
-	.evict = pipe_evict,
-};
-
 struct pipe *pipe_alloc(void)
 {
 	struct pipe *p = kzalloc(sizeof(*p));
@@ -89,23 +86,47 @@ struct pipe *pipe_alloc(void)
 		return NULL;
 	p->size = PIPE_DEF_SIZE;
 	p->buf = kmalloc(p->size);
-	if (!p->buf || inode_init(&p->inode, NULL, "", 0)) {
-		kfree(p->buf);
+	if (!p->buf) {
 		kfree(p);
 		return NULL;
 	}
 	init_waitqueue_head(&p->wait);
-	p->inode.ino = next_pipe_ino++;
-	p->inode.mode = S_IFIFO | 0600;
-	p->inode.nlink = 1;
-	p->inode.dev = DEV_PIPEFS;
-	p->inode.i_op = &pipe_iops;
 	return p;
 }
 
-void pipe_unref(struct pipe *p)
+void pipe_free(struct pipe *p)
 {
-	iput(&p->inode);
+	if (p)
+		kfree(p->buf);
+	kfree(p);
+}
+
+static void pipefs_evict(struct inode *inode)
+{
+	pipe_free(inode->i_pipe);
+	kfree(inode);
+}
+
+static const struct inode_operations pipefs_iops = {
+	.evict = pipefs_evict,
+};
+
+/* A new pipe's inode and the anonymous dentry "pipe:[ino]" naming it (referenced), or NULL. */
+static struct dentry *pipe_dentry_alloc(void)
+{
+	struct inode *inode = new_inode(&pipefs_sb, S_IFIFO | 0600, sizeof(*inode));
+	char name[32];
+
+	if (!inode)
+		return NULL;
+	inode->i_op = &pipefs_iops;
+	inode->i_fop = &pipe_fops;
+	inode->i_pipe = pipe_alloc();
+	int len = snprintf(name, sizeof(name), "pipe:[%lu]", inode->ino);
+	struct dentry *d = inode->i_pipe ? d_alloc(NULL, name, len, inode) : NULL;
+	if (!d)
+		iput(inode);
+	return d;
 }
 
 static ssize_t pipe_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
@@ -159,15 +180,25 @@ static ssize_t pipe_write(struct file *f, struct io_buf *buf, size_t n, off_t *p
 	return done;
 }
 
-static void pipe_release(struct file *f)
+/* One end fewer; a FIFO's last close drops the ring. */
+static void pipe_put_end(struct inode *inode, bool reader)
 {
-	struct pipe *p = f->private_data;
+	struct pipe *p = inode->i_pipe;
 
-	if (file_readable(f))
+	if (reader)
 		p->readers--;
 	else
 		p->writers--;
 	wake_up(&p->wait);
+	if (inode->sb != &pipefs_sb && !p->readers && !p->writers) {
+		pipe_free(p);
+		inode->i_pipe = NULL;
+	}
+}
+
+static void pipe_release(struct file *f)
+{
+	pipe_put_end(f->inode, file_readable(f));
 }
 
 /* Linux's pipe_poll: data or no writer left for the reader; room for PIPE_BUF bytes, or no reader, for the writer. */
@@ -242,19 +273,38 @@ long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg)
 	return cmd == F_SETPIPE_SZ ? pipe_set_size(p, (unsigned int)arg) : (long)p->size;
 }
 
-static struct file *pipe_end(struct pipe *p, const struct file_operations *fops, unsigned flags)
+/* Make f a read or a write end of the inode's pipe, as its access mode says. */
+static int pipe_open(struct inode *inode, struct file *f)
 {
-	struct file *f = alloc_file(&p->inode, fops, flags);
+	bool fifo = inode->sb != &pipefs_sb, reader = file_readable(f);
 
-	if (IS_ERR(f))
-		return f;
+	if ((f->flags & O_ACCMODE) == O_RDWR)
+		return -EINVAL; /* Linux would give one file both ends; Cowl's ends are separate files */
+	if (!inode->i_pipe && !(inode->i_pipe = pipe_alloc()))
+		return -ENOMEM; /* a FIFO's first open */
+	struct pipe *p = inode->i_pipe;
+	/* The other end's count, and how often it was opened: it may open and close again before we wake. */
+	int *others = reader ? &p->writers : &p->readers;
+	unsigned int *other_opens = reader ? &p->w_opens : &p->r_opens, seen = *other_opens;
 	f->private_data = p;
-	if (fops == &pipe_read_fops)
-		p->readers++;
-	else
-		p->writers++;
-	return f;
+	f->f_op = reader ? &pipe_read_fops : &pipe_write_fops;
+	++*(reader ? &p->readers : &p->writers);
+	++*(reader ? &p->r_opens : &p->w_opens);
+	wake_up(&p->wait); /* an opener of the other end may be waiting for us */
+	int err = 0;
+	if (fifo && !reader && (f->flags & O_NONBLOCK) && !p->readers)
+		err = -ENXIO;
+	else if (fifo && !(f->flags & O_NONBLOCK))
+		err = wait_event_interruptible(p->wait, *others || *other_opens != seen);
+	if (err)
+		pipe_put_end(inode, reader); /* the failed open is not released */
+	return err;
 }
+
+const struct file_operations pipe_fops = {
+	.open = pipe_open,
+	.stream = true,
+};
 
 /* Both ends installed as fds[0] (read) and fds[1] (write), or -errno and nothing installed. */
 static long install_ends(struct file *rf, struct file *wf, int flags, int fds[2])
@@ -275,12 +325,12 @@ long sys_pipe2(int __user *ufds, int flags)
 {
 	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
 		return -EINVAL;
-	struct pipe *p = pipe_alloc();
-	if (!p)
+	struct dentry *d = pipe_dentry_alloc();
+	if (!d)
 		return -ENFILE;
-	struct file *rf = pipe_end(p, &pipe_read_fops, O_RDONLY | (flags & O_NONBLOCK));
-	struct file *wf = IS_ERR(rf) ? rf : pipe_end(p, &pipe_write_fops, O_WRONLY | (flags & O_NONBLOCK));
-	pipe_unref(p);
+	struct file *rf = open_dentry(d, O_RDONLY | (flags & O_NONBLOCK));
+	struct file *wf = IS_ERR(rf) ? rf : open_dentry(d, O_WRONLY | (flags & O_NONBLOCK));
+	dput(d);
 	int fds[2];
 	long err = IS_ERR(wf) ? PTR_ERR(wf) : install_ends(rf, wf, flags, fds);
 	if (!err && copy_to_user(ufds, fds, sizeof(fds))) {

@@ -1,8 +1,8 @@
 /*
  * /proc (proc(5)): a read-only tree made up as it is looked at.  Its
- * root holds the files of proc_root_entries[], "self" (the caller's own
- * /proc/<pid>, a directory here rather than a symlink) and one directory
- * per process (proc_pid.c).  Inodes are made by each lookup and freed with
+ * root holds the files of proc_root_entries[], "self" (a symlink to the
+ * caller's own /proc/<pid>, proc_link.c) and one directory per process
+ * (proc_pid.c).  Inodes are made by each lookup and freed with
  * their last reference; numbers are fixed so stat(2) agrees across lookups.
  */
 #include "proc_internal.h"
@@ -11,6 +11,7 @@
 #include <printk.h>
 #include <sched.h>
 #include <string.h>
+#include <uapi/magic.h>
 
 #define PROC_ROOT_INO 1
 #define PROC_SELF_POS 2 /* readdir position of "self"; the root entries follow */
@@ -49,9 +50,10 @@ static const struct proc_entry proc_root_entries[] = {
 
 #define ROOT_FILE_INO (PROC_ROOT_INO + 2) /* after the root and "self" */
 
+static struct super_block proc_sb = { .dev = DEV_PROC, .magic = PROC_SUPER_MAGIC, .next_ino = 1 };
+
 void proc_evict(struct inode *inode)
 {
-	inode_free_name(inode);
 	kfree(PROC_I(inode));
 }
 
@@ -177,11 +179,11 @@ static const struct file_operations proc_file_fops = {
 };
 
 /* A subdirectory made from a table: its entries start at inode number ino * 64. */
-static struct inode *proc_dir_lookup(struct inode *dir, const char *name, size_t len)
+static struct dentry *proc_dir_lookup(struct dentry *dir, const char *name, size_t len)
 {
-	const struct proc_entry *e = PROC_I(dir)->entry;
+	const struct proc_entry *e = PROC_I(dir->inode)->entry;
 
-	return proc_lookup_entry(dir, name, len, e->children, e->nr_children, dir->ino * 64);
+	return proc_lookup_entry(dir, name, len, e->children, e->nr_children, dir->inode->ino * 64);
 }
 
 static int proc_dir_iterate(struct file *f, struct dir_context *ctx)
@@ -189,9 +191,7 @@ static int proc_dir_iterate(struct file *f, struct dir_context *ctx)
 	struct inode *dir = f->inode;
 	const struct proc_entry *e = PROC_I(dir)->entry;
 
-	if (ctx->pos == 0 && !ctx->emit(ctx, ".", 1, dir->ino, DT_DIR))
-		return 0;
-	if (ctx->pos == 1 && !ctx->emit(ctx, "..", 2, dir->parent->ino, DT_DIR))
+	if (!proc_emit_dots(ctx, f->dentry))
 		return 0;
 	proc_emit_entries(ctx, e->children, e->nr_children, 2, dir->ino * 64);
 	return 0;
@@ -206,26 +206,33 @@ static const struct file_operations proc_dir_fops = {
 	.iterate = proc_dir_iterate,
 };
 
-struct inode *proc_new_inode(struct inode *parent, const char *name, size_t len, mode_t mode,
-			     unsigned long ino, const struct inode_operations *iops,
-			     const struct file_operations *fops)
+/* "." and ".." at positions 0 and 1; false when the caller must stop. */
+bool proc_emit_dots(struct dir_context *ctx, struct dentry *dir)
 {
-	struct proc_inode *pi = kzalloc(sizeof(*pi));
+	if (ctx->pos == 0 && !ctx->emit(ctx, ".", 1, dir->inode->ino, DT_DIR))
+		return false;
+	return ctx->pos != 1 || ctx->emit(ctx, "..", 2, dir->parent->inode->ino, DT_DIR);
+}
 
-	if (!pi)
+struct dentry *proc_new_inode(struct dentry *parent, const char *name, size_t len, mode_t mode,
+			      unsigned long ino, const struct inode_operations *iops,
+			      const struct file_operations *fops)
+{
+	struct inode *inode = new_inode(&proc_sb, mode, sizeof(struct proc_inode));
+
+	if (!inode)
 		return ERR_PTR(-ENOMEM);
-	if (inode_init(&pi->vfs, parent, name, len)) {
-		kfree(pi);
+	inode->ino = ino;
+	inode->nlink = S_ISDIR(mode) ? 2 : 1;
+	inode->i_op = iops;
+	inode->i_fop = fops;
+	PROC_I(inode)->pid = parent ? PROC_I(parent->inode)->pid : 0;
+	struct dentry *d = d_alloc(parent, name, len, inode);
+	if (!d) {
+		iput(inode);
 		return ERR_PTR(-ENOMEM);
 	}
-	pi->vfs.ino = ino;
-	pi->vfs.mode = mode;
-	pi->vfs.nlink = S_ISDIR(mode) ? 2 : 1;
-	pi->vfs.dev = DEV_PROC;
-	pi->vfs.i_op = iops;
-	pi->vfs.i_fop = fops;
-	pi->pid = parent ? PROC_I(parent)->pid : 0;
-	return &pi->vfs;
+	return d;
 }
 
 /* Readable if it can show or generate something, writable if it takes control words. */
@@ -234,19 +241,20 @@ static mode_t proc_file_mode(const struct proc_entry *e)
 	return (e->show || e->read ? 0444 : 0) | (e->write ? 0200 : 0);
 }
 
-struct inode *proc_new_file(struct inode *dir, const struct proc_entry *e, unsigned long ino)
+struct dentry *proc_new_file(struct dentry *dir, const struct proc_entry *e, unsigned long ino)
 {
-	struct inode *inode = e->children
+	struct dentry *d = e->children
 		? proc_new_inode(dir, e->name, strlen(e->name), S_IFDIR | 0555, ino, &proc_dir_iops, &proc_dir_fops)
+		: e->link ? proc_new_inode(dir, e->name, strlen(e->name), S_IFLNK | 0777, ino, &proc_link_iops, NULL)
 		: proc_new_inode(dir, e->name, strlen(e->name), S_IFREG | proc_file_mode(e), ino,
 				 &proc_file_iops, &proc_file_fops);
 
-	if (!IS_ERR(inode))
-		PROC_I(inode)->entry = e;
-	return inode;
+	if (!IS_ERR(d))
+		PROC_I(d->inode)->entry = e;
+	return d;
 }
 
-struct inode *proc_lookup_entry(struct inode *dir, const char *name, size_t len,
+struct dentry *proc_lookup_entry(struct dentry *dir, const char *name, size_t len,
 				const struct proc_entry *entries, size_t n, unsigned long first_ino)
 {
 	for (size_t i = 0; i < n; i++)
@@ -260,29 +268,25 @@ bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *entries
 {
 	for (off_t i = ctx->pos - first_pos; i >= 0 && (size_t)i < n; i++)
 		if (!ctx->emit(ctx, entries[i].name, strlen(entries[i].name), first_ino + i,
-			       entries[i].children ? DT_DIR : DT_REG))
+			       entries[i].children ? DT_DIR : entries[i].link ? DT_LNK : DT_REG))
 			return false;
 	return true;
 }
 
-static struct inode *proc_root_lookup(struct inode *root, const char *name, size_t len)
+static struct dentry *proc_root_lookup(struct dentry *root, const char *name, size_t len)
 {
 	if (len == 4 && !strncmp(name, "self", 4))
-		return proc_pid_dir(root, current->group_leader);
-	struct inode *inode = proc_lookup_entry(root, name, len, proc_root_entries,
-						ARRAY_SIZE(proc_root_entries), ROOT_FILE_INO);
-	return IS_ERR(inode) && PTR_ERR(inode) == -ENOENT ? proc_pid_lookup(root, name, len) : inode;
+		return proc_self_link(root, PROC_ROOT_INO + 1);
+	struct dentry *d = proc_lookup_entry(root, name, len, proc_root_entries,
+					     ARRAY_SIZE(proc_root_entries), ROOT_FILE_INO);
+	return IS_ERR(d) && PTR_ERR(d) == -ENOENT ? proc_pid_lookup(root, name, len) : d;
 }
 
 static int proc_root_iterate(struct file *f, struct dir_context *ctx)
 {
-	struct inode *root = f->inode;
-
-	if (ctx->pos == 0 && !ctx->emit(ctx, ".", 1, root->ino, DT_DIR))
+	if (!proc_emit_dots(ctx, f->dentry))
 		return 0;
-	if (ctx->pos == 1 && !ctx->emit(ctx, "..", 2, root->parent->ino, DT_DIR))
-		return 0;
-	if (ctx->pos == PROC_SELF_POS && !ctx->emit(ctx, "self", 4, PROC_ROOT_INO + 1, DT_DIR))
+	if (ctx->pos == PROC_SELF_POS && !ctx->emit(ctx, "self", 4, PROC_ROOT_INO + 1, DT_LNK))
 		return 0;
 	if (!proc_emit_entries(ctx, proc_root_entries, ARRAY_SIZE(proc_root_entries),
 			       PROC_SELF_POS + 1, ROOT_FILE_INO))
@@ -300,14 +304,12 @@ static const struct file_operations proc_root_fops = {
 };
 
 /* The proc root appears in place of `mountpoint`, under the same name and parent. */
-void proc_mount(struct inode *mountpoint)
+void proc_mount(struct dentry *mountpoint)
 {
-	struct inode *root = proc_new_inode(NULL, mountpoint->name, strlen(mountpoint->name),
-					    S_IFDIR | 0555, PROC_ROOT_INO, &proc_root_iops,
-					    &proc_root_fops);
+	struct dentry *root = proc_new_inode(NULL, "", 0, S_IFDIR | 0555, PROC_ROOT_INO, &proc_root_iops,
+					     &proc_root_fops);
 
 	if (IS_ERR(root))
 		panic("proc: out of memory");
-	root->parent = iget(mountpoint->parent);
-	mountpoint->mounted = root;
+	d_mount(mountpoint, root);
 }

@@ -10,7 +10,8 @@ struct task_struct;
 struct proc_inode {
 	struct inode vfs;
 	pid_t pid;                      /* global pid of the /proc/<pid> task; 0 outside them */
-	const struct proc_entry *entry; /* regular files: what generates them */
+	const struct proc_entry *entry; /* regular files and links: what generates them */
+	int fd;                         /* /proc/<pid>/fd/<fd> links */
 };
 
 static inline struct proc_inode *PROC_I(struct inode *inode)
@@ -20,12 +21,14 @@ static inline struct proc_inode *PROC_I(struct inode *inode)
 
 /* proc.c */
 void proc_evict(struct inode *inode);
-struct inode *proc_new_inode(struct inode *parent, const char *name, size_t len, mode_t mode,
-			     unsigned long ino, const struct inode_operations *iops,
-			     const struct file_operations *fops);
-struct inode *proc_new_file(struct inode *dir, const struct proc_entry *e, unsigned long ino);
+/* A new inode and the dentry naming it under parent (NULL: the root). */
+struct dentry *proc_new_inode(struct dentry *parent, const char *name, size_t len, mode_t mode,
+			      unsigned long ino, const struct inode_operations *iops,
+			      const struct file_operations *fops);
+struct dentry *proc_new_file(struct dentry *dir, const struct proc_entry *e, unsigned long ino);
+bool proc_emit_dots(struct dir_context *ctx, struct dentry *dir);
 /* ERR_PTR(-ENOENT) unless name[0..len) is one of the n entries: then a new inode for it. */
-struct inode *proc_lookup_entry(struct inode *dir, const char *name, size_t len,
+struct dentry *proc_lookup_entry(struct dentry *dir, const char *name, size_t len,
 				const struct proc_entry *entries, size_t n, unsigned long first_ino);
 /* Emit entries[ctx->pos - first_pos ...]; false when the caller must stop. */
 bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *entries, size_t n,
@@ -41,9 +44,14 @@ static inline u64 jiffies_to_clock_t(u64 ticks)
 /* proc_array.c: "R (running)", "S (sleeping)", ...; stat shows the letter */
 const char *task_state(const struct task_struct *t);
 
+/* proc_link.c */
+extern const struct inode_operations proc_link_iops;
+struct dentry *proc_self_link(struct dentry *root, unsigned long ino);
+struct dentry *proc_fd_dir(struct dentry *pid_dir, unsigned long ino);
+
 /* proc_pid.c */
 struct task_struct *proc_task(struct inode *inode); /* NULL: gone, or not a /proc/<pid> file */
-struct inode *proc_pid_dir(struct inode *root, struct task_struct *task);
-struct inode *proc_pid_lookup(struct inode *root, const char *name, size_t len);
+struct dentry *proc_pid_dir(struct dentry *root, struct task_struct *task);
+struct dentry *proc_pid_lookup(struct dentry *root, const char *name, size_t len);
 int proc_pid_readdir(struct dir_context *ctx, off_t first_pos);
 #endif

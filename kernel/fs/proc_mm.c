@@ -28,7 +28,7 @@ const char *proc_vma_name(const struct vm_area_struct *vma, char *buf, size_t si
 	const struct mm_struct *mm = vma->vm_mm;
 
 	if (vma->vm_file)
-		return inode_path(vma->vm_file->inode, buf, size);
+		return d_path(vma->vm_file->dentry, buf, size);
 	if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk && mm->brk > mm->start_brk)
 		return "[heap]";
 	if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack)
@@ -41,11 +41,12 @@ static void show_map_vma(struct seq_buf *m, const struct vm_area_struct *vma)
 {
 	unsigned long f = vma->vm_flags;
 	unsigned long ino = vma->vm_file ? vma->vm_file->inode->ino : 0;
+	unsigned dev = vma->vm_file ? vma->vm_file->inode->sb->dev : 0; /* minor numbers of major 0 */
 	char path[256], head[96];
 	const char *name = proc_vma_name(vma, path, sizeof(path));
-	int len = snprintf(head, sizeof(head), "%08lx-%08lx %c%c%c%c %08lx 00:00 %lu ", vma->vm_start,
+	int len = snprintf(head, sizeof(head), "%08lx-%08lx %c%c%c%c %08lx 00:%02x %lu ", vma->vm_start,
 			   vma->vm_end, f & VM_READ ? 'r' : '-', f & VM_WRITE ? 'w' : '-',
-			   f & VM_EXEC ? 'x' : '-', f & VM_SHARED ? 's' : 'p', vma->vm_pgoff << PAGE_SHIFT, ino);
+			   f & VM_EXEC ? 'x' : '-', f & VM_SHARED ? 's' : 'p', vma->vm_pgoff << PAGE_SHIFT, dev, ino);
 
 	/* Linux pads the path to start at column 73. */
 	seq_printf(m, "%s%*s%s\n", head, *name ? MAX(73 - len, 1) : 0, "", name);
@@ -148,6 +149,7 @@ int proc_vmstat_show(struct task_struct *t, struct seq_buf *m)
 {
 	(void)t;
 	seq_printf(m, "nr_free_pages %lu\n", nr_free_pages());
+	seq_printf(m, "nr_file_pages %ld\n", nr_file_pages);
 	seq_printf(m, "cow_fault_copy %lu\n", vm_events[COW_FAULT_COPY]);
 	seq_printf(m, "cow_fault_reuse %lu\n", vm_events[COW_FAULT_REUSE]);
 	seq_printf(m, "zero_page_map %lu\n", vm_events[ZERO_PAGE_MAP]);

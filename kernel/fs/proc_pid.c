@@ -1,7 +1,8 @@
 /*
  * /proc/<pid>: one directory per process visible in the caller's pid
  * namespace (thread-group leaders in readdir; any task by lookup, as in
- * Linux), named by its pid there, holding the files of proc_pid_entries[].
+ * Linux), named by its pid there, holding the files and links of
+ * proc_pid_entries[] and the fd directory.
  * The directory remembers the task's global pid and finds the task again
  * on each use, so a directory outliving its process just stops working.
  */
@@ -22,6 +23,8 @@ static int comm_show(struct task_struct *t, struct seq_buf *m)
 static const struct proc_entry proc_pid_entries[] = {
 	{ .name = "cmdline", .read = proc_pid_cmdline_read },
 	{ .name = "comm", .show = comm_show },
+	{ .name = "cwd", .link = proc_cwd_link },
+	{ .name = "exe", .link = proc_exe_link },
 	{ .name = "maps", .show = proc_maps_show },
 	{ .name = "pagemap", .read = proc_pagemap_read },
 	{ .name = "smaps", .show = proc_smaps_show },
@@ -29,7 +32,9 @@ static const struct proc_entry proc_pid_entries[] = {
 	{ .name = "statm", .show = proc_pid_statm_show },
 	{ .name = "status", .show = proc_pid_status_show },
 };
-_Static_assert(ARRAY_SIZE(proc_pid_entries) < 64, "inode numbers: 64 per /proc/<pid>");
+/* "fd" (proc_link.c) follows the table's entries, in readdir and in inode numbers. */
+#define FD_DIR_INDEX ARRAY_SIZE(proc_pid_entries)
+_Static_assert(FD_DIR_INDEX + 1 < 64, "inode numbers: 64 per /proc/<pid>");
 
 static struct task_struct *task_by_global_pid(pid_t pid)
 {
@@ -48,23 +53,26 @@ struct task_struct *proc_task(struct inode *inode)
 	return pid ? task_by_global_pid(pid) : NULL;
 }
 
-static struct inode *pid_dir_lookup(struct inode *dir, const char *name, size_t len)
+static struct dentry *pid_dir_lookup(struct dentry *dir, const char *name, size_t len)
 {
-	if (!proc_task(dir))
+	if (!proc_task(dir->inode))
 		return ERR_PTR(-ENOENT);
+	if (len == 2 && !strncmp(name, "fd", 2))
+		return proc_fd_dir(dir, dir->inode->ino + 1 + FD_DIR_INDEX);
 	return proc_lookup_entry(dir, name, len, proc_pid_entries, ARRAY_SIZE(proc_pid_entries),
-				 dir->ino + 1);
+				 dir->inode->ino + 1);
 }
 
 static int pid_dir_iterate(struct file *f, struct dir_context *ctx)
 {
 	struct inode *dir = f->inode;
 
-	if (ctx->pos == 0 && !ctx->emit(ctx, ".", 1, dir->ino, DT_DIR))
+	if (!proc_emit_dots(ctx, f->dentry))
 		return 0;
-	if (ctx->pos == 1 && !ctx->emit(ctx, "..", 2, dir->parent->ino, DT_DIR))
+	if (!proc_emit_entries(ctx, proc_pid_entries, ARRAY_SIZE(proc_pid_entries), 2, dir->ino + 1))
 		return 0;
-	proc_emit_entries(ctx, proc_pid_entries, ARRAY_SIZE(proc_pid_entries), 2, dir->ino + 1);
+	if (ctx->pos == 2 + (off_t)FD_DIR_INDEX)
+		ctx->emit(ctx, "fd", 2, dir->ino + 1 + FD_DIR_INDEX, DT_DIR);
 	return 0;
 }
 
@@ -77,7 +85,7 @@ static const struct file_operations pid_dir_fops = {
 	.iterate = pid_dir_iterate,
 };
 
-struct inode *proc_pid_dir(struct inode *root, struct task_struct *task)
+struct dentry *proc_pid_dir(struct dentry *root, struct task_struct *task)
 {
 	char name[12];
 	pid_t nr = task_pid_vnr(task);
@@ -85,10 +93,10 @@ struct inode *proc_pid_dir(struct inode *root, struct task_struct *task)
 	if (nr <= 0)
 		return ERR_PTR(-ENOENT); /* not in the caller's namespace */
 	int len = snprintf(name, sizeof(name), "%d", nr);
-	struct inode *dir = proc_new_inode(root, name, len, S_IFDIR | 0555, PID_DIR_INO(task->pid),
-					   &pid_dir_iops, &pid_dir_fops);
+	struct dentry *dir = proc_new_inode(root, name, len, S_IFDIR | 0555, PID_DIR_INO(task->pid),
+					    &pid_dir_iops, &pid_dir_fops);
 	if (!IS_ERR(dir))
-		PROC_I(dir)->pid = task->pid;
+		PROC_I(dir->inode)->pid = task->pid;
 	return dir;
 }
 
@@ -107,7 +115,7 @@ static pid_t parse_pid(const char *name, size_t len)
 	return nr;
 }
 
-struct inode *proc_pid_lookup(struct inode *root, const char *name, size_t len)
+struct dentry *proc_pid_lookup(struct dentry *root, const char *name, size_t len)
 {
 	pid_t nr = parse_pid(name, len);
 	struct task_struct *task = nr > 0 ? find_task_by_vpid(nr) : NULL;

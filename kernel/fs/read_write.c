@@ -1,8 +1,9 @@
 /*
- * read(2), write(2), pread(2), writev(2), lseek(2): the checks every file
+ * read(2), write(2), pread(2), pwrite(2), writev(2), lseek(2), sendfile(2): the checks every file
  * shares, in Linux's order, before the file's own read or write.
  */
 #include "vfs.h"
+#include <sched.h>
 #include <slab.h>
 #include <syscalls.h>
 #include <uaccess.h>
@@ -73,6 +74,19 @@ long sys_pread64(unsigned int fd, char __user *buf, size_t count, off_t pos)
 	if (!f)
 		return -EBADF;
 	long ret = f->f_op->stream ? -ESPIPE : do_read(f, buf, count, &pos);
+	fput(f);
+	return ret;
+}
+
+/* pwrite(2): at `pos`, leaving the file offset alone (O_APPEND still appends, as on Linux). */
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, off_t pos)
+{
+	if (pos < 0)
+		return -EINVAL;
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	long ret = f->f_op->stream ? -ESPIPE : do_write(f, buf, count, &pos);
 	fput(f);
 	return ret;
 }
@@ -157,5 +171,84 @@ long sys_lseek(unsigned int fd, off_t offset, unsigned int whence)
 	else
 		f->pos = ret;
 	fput(f);
+	return ret;
+}
+
+/* Up to count bytes from in at *pos to out, a page at a time through a kernel buffer; *pos moves on. */
+static long copy_through_page(struct file *in, off_t *pos, struct file *out, size_t count)
+{
+	char *page = kmalloc(PAGE_SIZE);
+	long done = 0;
+
+	if (!page)
+		return -ENOMEM;
+	while ((size_t)done < count) {
+		off_t at = *pos;
+		struct io_buf rb = { page, false }, wb = { page, false };
+		ssize_t got = in->f_op->read(in, &rb, MIN(count - done, PAGE_SIZE), &at);
+		ssize_t put = got > 0 ? out->f_op->write(out, &wb, got, &out->pos) : got;
+		if (put <= 0) {
+			done = done ? done : put;
+			break;
+		}
+		*pos += put;
+		done += put;
+		if (put < got)
+			break;
+		cond_resched(); /* a large file goes out in many pages */
+	}
+	kfree(page);
+	return done;
+}
+
+/* sendfile(2) with Linux's checks in Linux's order (do_sendfile); ppos NULL: in's own offset. */
+static long do_sendfile(int out_fd, int in_fd, off_t *ppos, size_t count)
+{
+	struct file *in = fget(in_fd), *out = NULL;
+	long ret = -EBADF;
+
+	if (!in)
+		return -EBADF;
+	if (!file_readable(in))
+		goto put_in;
+	ret = -ESPIPE;
+	if (ppos && in->f_op->stream)
+		goto put_in;
+	off_t pos = ppos ? *ppos : in->pos;
+	ret = -EINVAL;
+	if (pos < 0)
+		goto put_in;
+	out = fget(out_fd);
+	ret = -EBADF;
+	if (!out || !file_writable(out))
+		goto put_out;
+	ret = -EINVAL; /* in must be a file it can read at an offset; an appending out is refused */
+	if (!in->f_op->read || in->f_op->stream || !out->f_op->write ||
+	    ((out->flags & O_APPEND) && !S_ISFIFO(out->inode->mode)))
+		goto put_out;
+	ret = copy_through_page(in, &pos, out, MIN(count, MAX_RW_COUNT));
+	if (ppos)
+		*ppos = pos;
+	else
+		in->pos = pos;
+put_out:
+	if (out)
+		fput(out);
+put_in:
+	fput(in);
+	return ret;
+}
+
+long sys_sendfile(int out_fd, int in_fd, off_t __user *offset, size_t count)
+{
+	off_t pos;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count);
+	if (copy_from_user(&pos, offset, sizeof(pos)))
+		return -EFAULT;
+	long ret = do_sendfile(out_fd, in_fd, &pos, count);
+	if (put_user_obj(offset, &pos))
+		return -EFAULT;
 	return ret;
 }

@@ -66,12 +66,11 @@ static const struct proc_entry sysfs_root = {
 };
 
 /* The sysfs root appears in place of `mountpoint`, as proc_mount() does it for /proc. */
-void sysfs_mount(struct inode *mountpoint)
+void sysfs_mount(struct dentry *mountpoint)
 {
-	struct inode *root = proc_new_file(NULL, &sysfs_root, SYSFS_ROOT_INO);
+	struct dentry *root = proc_new_file(NULL, &sysfs_root, SYSFS_ROOT_INO);
 
 	if (IS_ERR(root))
 		panic("sysfs: out of memory");
-	root->parent = iget(mountpoint->parent);
-	mountpoint->mounted = root;
+	d_mount(mountpoint, root);
 }

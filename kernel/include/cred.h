@@ -14,6 +14,7 @@ typedef unsigned int gid_t;
 
 #define GLOBAL_ROOT_UID 0
 #define INVALID_UID ((uid_t)-1)
+#define INVALID_GID ((gid_t)-1)
 #define NGROUPS_MAX 65536  /* Linux's bound on setgroups(2): EINVAL beyond */
 #define NGROUPS_COWL 32    /* what a task can hold here: ENOMEM beyond */
 
@@ -42,6 +43,8 @@ struct cred {
 
 /* Linux's capable(CAP_...) for every capability Cowl checks (setuid, setgroups, setrlimit, kill, settime). */
 bool capable(void);
+/* Whether gid is current's file-system group or one of its supplementary groups (Linux's in_group_p). */
+bool in_group_p(gid_t gid);
 /* Tasks whose real uid is `uid`: what RLIMIT_NPROC counts. */
 int nr_tasks_of_user(uid_t uid);
 #endif

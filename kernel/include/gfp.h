@@ -14,6 +14,8 @@ struct page *alloc_zeroed_page(void);
 void __free_pages(struct page *page, unsigned order);
 unsigned long nr_free_pages(void);
 unsigned long nr_total_pages(void);
+/* Give a boot module's frames (the whole pages inside it) to the allocator once it is unpacked. */
+void free_initrd_mem(u64 base, u64 size);
 /* Fault injection for tests: fail every allocation after `budget` more (-1: off). */
 void page_alloc_fail_after(long budget);
 long page_alloc_fail_budget(void);

@@ -61,6 +61,7 @@ struct vm_area_struct {
 
 struct mm_struct {
 	pte_t *pgd;                      /* the PML4, a direct-map address */
+	struct file *exe_file;           /* the program exec ran (/proc/PID/exe), referenced */
 	struct list_head mmap;           /* VMAs in address order */
 	struct rb_root mm_rb;            /* the same VMAs, searchable */
 	int map_count;                   /* how many: at most sysctl_max_map_count (+1, as Linux) */

@@ -10,7 +10,8 @@
  *   read: bytes generated on demand for the range each read(2) asks for,
  *         for large or sparse binary files (pagemap, kpagecount), where
  *         `pos` is the file offset, e.g. pfn * 8.
- * or `write` for a control file, or `children` for a subdirectory.
+ * or `write` for a control file, `children` for a subdirectory, or `link`
+ * for a symbolic link leading to an object of the task (exe, cwd).
  * `task` is the process of the /proc/<pid> directory (NULL for /proc's own
  * files); it is looked up afresh for every open and every read, and a file
  * whose task has gone fails with ESRCH.
@@ -20,6 +21,7 @@
 #include <types.h>
 
 struct task_struct;
+struct dentry;
 struct vm_area_struct;
 struct mm_struct;
 
@@ -47,7 +49,13 @@ struct proc_entry {
 	/* A directory instead of a file: its entries. */
 	const struct proc_entry *children;
 	size_t nr_children;
+	/* A symbolic link instead: the dentry it leads to (referenced), or ERR_PTR. */
+	struct dentry *(*link)(struct task_struct *task);
 };
+
+/* kernel/fs/proc_link.c: /proc/<pid>/exe and cwd */
+struct dentry *proc_exe_link(struct task_struct *task);
+struct dentry *proc_cwd_link(struct task_struct *task);
 
 /* kernel/fs/proc_array.c: /proc/<pid>/stat, statm, status */
 int proc_pid_stat_show(struct task_struct *t, struct seq_buf *m);

@@ -6,6 +6,7 @@
 #define SYSCALLS_H
 #include <types.h>
 #include <uapi/stat.h>
+#include <uapi/statfs.h>
 #include <uapi/utsname.h>
 #include <uapi/time.h>
 #include <uapi/resource.h>
@@ -22,6 +23,8 @@
 long sys_read(unsigned int fd, char __user *buf, size_t count);
 long sys_write(unsigned int fd, const char __user *buf, size_t count);
 long sys_pread64(unsigned int fd, char __user *buf, size_t count, off_t pos);
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, off_t pos);
+long sys_sendfile(int out_fd, int in_fd, off_t __user *offset, size_t count);
 long sys_writev(unsigned int fd, const void __user *iov, int iovcnt);
 long sys_open(const char __user *path, int flags, mode_t mode);
 long sys_openat(int dfd, const char __user *path, int flags, mode_t mode);
@@ -30,6 +33,42 @@ long sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
 long sys_stat(const char __user *path, struct stat __user *st);
 long sys_fstat(unsigned int fd, struct stat __user *st);
 long sys_newfstatat(int dfd, const char __user *path, struct stat __user *st, int flags);
+long sys_lstat(const char __user *path, struct stat __user *st);
+long sys_creat(const char __user *path, mode_t mode);
+long sys_mkdir(const char __user *path, mode_t mode);
+long sys_mkdirat(int dfd, const char __user *path, mode_t mode);
+long sys_rmdir(const char __user *path);
+long sys_mknod(const char __user *path, mode_t mode, unsigned int dev);
+long sys_mknodat(int dfd, const char __user *path, mode_t mode, unsigned int dev);
+long sys_unlink(const char __user *path);
+long sys_unlinkat(int dfd, const char __user *path, int flags);
+long sys_link(const char __user *old, const char __user *new);
+long sys_linkat(int olddfd, const char __user *old, int newdfd, const char __user *new, int flags);
+long sys_symlink(const char __user *target, const char __user *path);
+long sys_symlinkat(const char __user *target, int dfd, const char __user *path);
+long sys_readlink(const char __user *path, char __user *buf, int size);
+long sys_readlinkat(int dfd, const char __user *path, char __user *buf, int size);
+long sys_rename(const char __user *old, const char __user *new);
+long sys_renameat(int olddfd, const char __user *old, int newdfd, const char __user *new);
+long sys_renameat2(int olddfd, const char __user *old, int newdfd, const char __user *new,
+		   unsigned int flags);
+long sys_chmod(const char __user *path, mode_t mode);
+long sys_fchmod(unsigned int fd, mode_t mode);
+long sys_fchmodat(int dfd, const char __user *path, mode_t mode);
+long sys_chown(const char __user *path, uid_t uid, gid_t gid);
+long sys_lchown(const char __user *path, uid_t uid, gid_t gid);
+long sys_fchown(unsigned int fd, uid_t uid, gid_t gid);
+long sys_fchownat(int dfd, const char __user *path, uid_t uid, gid_t gid, int flags);
+long sys_faccessat(int dfd, const char __user *path, int mode);
+long sys_faccessat2(int dfd, const char __user *path, int mode, int flags);
+long sys_sync(void);
+long sys_fsync(unsigned int fd);
+long sys_fdatasync(unsigned int fd);
+long sys_truncate(const char __user *path, long length);
+long sys_ftruncate(unsigned int fd, long length);
+long sys_utimensat(int dfd, const char __user *path, const struct timespec __user *times, int flags);
+long sys_statfs(const char __user *path, struct statfs __user *buf);
+long sys_fstatfs(unsigned int fd, struct statfs __user *buf);
 long sys_access(const char __user *path, int mode);
 long sys_getdents64(unsigned int fd, void __user *dirent, unsigned int count);
 long sys_dup(unsigned int fd);

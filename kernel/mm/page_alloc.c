@@ -133,6 +133,14 @@ static void free_ram_region(u64 base, u64 size)
 	}
 }
 
+void free_initrd_mem(u64 base, u64 size)
+{
+	u64 start = PAGE_ALIGN(base), end = (base + size) & PAGE_MASK;
+
+	if (start < end)
+		free_range(start >> PAGE_SHIFT, end >> PAGE_SHIFT);
+}
+
 /* Allocate mem_map for all of RAM, then free every usable, unreserved frame. */
 void page_alloc_init(void)
 {

@@ -30,10 +30,10 @@ static int install(const struct cpio_entry *e, void *root)
 }
 
 /* A tree from one archive: ./bin/, bin/hello, etc/motd (etc/ implied). */
-static struct inode *build_tree(char *archive)
+static struct dentry *build_tree(char *archive)
 {
 	size_t len = 0;
-	struct inode *root = ramfs_new_root();
+	struct dentry *root = ramfs_new_root(DEV_RAMFS, 0, 0);
 
 	cpio_add(archive, &len, ".", S_IFDIR | 0755, NULL);
 	cpio_add(archive, &len, "./bin", S_IFDIR | 0755, NULL);
@@ -41,52 +41,54 @@ static struct inode *build_tree(char *archive)
 	cpio_add(archive, &len, "etc/motd", S_IFREG | 0644, "welcome");
 	cpio_add(archive, &len, "TRAILER!!!", 0, NULL);
 	if (root && cpio_parse(archive, len, install, root)) {
-		ramfs_remove(root);
+		ramfs_free_root(root);
 		return NULL;
 	}
 	return root;
 }
 
 /* The error path_walk gives for path in tree root (0 if it finds something). */
-static long walk_err(struct inode *root, const char *path, unsigned flags)
+static long walk_err(struct dentry *root, const char *path, unsigned flags)
 {
-	struct inode *inode = path_walk(root, root, path, flags, NULL);
+	struct dentry *d = path[0] == '/' ? ERR_PTR(-EINVAL) : path_walk(root, path, flags, NULL);
 
-	if (IS_ERR(inode))
-		return PTR_ERR(inode);
-	iput(inode);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	dput(d);
 	return 0;
 }
 
-static bool walk_is(struct inode *root, struct inode *start, const char *path, const char *name)
+/* Relative paths only: an absolute one would start at the real root. */
+static bool walk_is(struct dentry *start, const char *path, const char *name)
 {
-	struct inode *inode = path_walk(root, start, path, 0, NULL);
+	struct dentry *d = path_walk(start, path, 0, NULL);
 
-	if (IS_ERR(inode))
+	if (IS_ERR(d))
 		return false;
-	bool same = !strcmp(inode->name, name);
-	iput(inode);
+	bool same = !strcmp(d->name, name);
+	dput(d);
 	return same;
 }
 
 KERNEL_TEST(fs_cpio_unpacks_into_ramfs)
 {
 	static char archive[1024];
-	struct inode *root = build_tree(archive);
+	struct dentry *root = build_tree(archive);
 	char buf[16] = { 0 };
 
 	KT_ASSERT(root);
-	struct inode *hello = path_walk(root, root, "/bin/hello", 0, NULL);
+	struct dentry *hello = path_walk(root, "bin/hello", 0, NULL);
 	KT_ASSERT(!IS_ERR(hello));
-	KT_ASSERT(S_ISREG(hello->mode) && hello->size == 3 && (hello->mode & 0777) == 0755);
-	struct file *f = open_inode(hello, O_RDONLY);
-	iput(hello);
+	struct inode *h = hello->inode;
+	KT_ASSERT(S_ISREG(h->mode) && h->size == 3 && (h->mode & 0777) == 0755);
+	struct file *f = open_dentry(hello, O_RDONLY);
+	dput(hello);
 	KT_ASSERT(!IS_ERR(f));
 	KT_ASSERT(kernel_read(f, buf, sizeof(buf), 0) == 3 && !memcmp(buf, "hi\n", 3));
 	KT_ASSERT(kernel_read(f, buf, sizeof(buf), 3) == 0);
 	fput(f);
-	KT_ASSERT(root->nlink == 4); /* ".", bin/.., etc/.. */
-	ramfs_remove(root);
+	KT_ASSERT(root->inode->nlink == 4); /* ".", bin/.., etc/.. */
+	ramfs_free_root(root);
 }
 
 static int count_entry(const struct cpio_entry *e, void *count)
@@ -112,36 +114,43 @@ KERNEL_TEST(fs_cpio_rejects_bad_archives)
 KERNEL_TEST(fs_later_archive_replaces)
 {
 	static char archive[1024];
-	struct inode *root = build_tree(archive);
+	struct dentry *root = build_tree(archive);
 
 	KT_ASSERT(root);
 	KT_ASSERT(ramfs_install(root, "bin/hello", S_IFREG | 0644, 0, "new!", 4) == 0);
 	KT_ASSERT(ramfs_install(root, "etc/motd", S_IFDIR | 0755, 0, NULL, 0) == 0);
-	struct inode *hello = path_walk(root, root, "bin/hello", 0, NULL);
+	KT_ASSERT(ramfs_install(root, "bin/sh", S_IFLNK | 0777, 0, "hello", 5) == 0);
+	struct dentry *hello = path_walk(root, "bin/hello", 0, NULL);
 	KT_ASSERT(!IS_ERR(hello));
-	bool replaced = hello->size == 4 && (hello->mode & 0777) == 0644;
-	iput(hello);
+	bool replaced = hello->inode->size == 4 && (hello->inode->mode & 0777) == 0644;
+	dput(hello);
 	KT_ASSERT(replaced);
+	struct dentry *sh = path_walk(root, "bin/sh", 0, NULL), *target = path_walk(root, "bin/sh", LOOKUP_FOLLOW, NULL);
+	bool linked = !IS_ERR(sh) && S_ISLNK(sh->inode->mode) && !IS_ERR(target) && target == hello;
+	if (!IS_ERR(sh))
+		dput(sh);
+	if (!IS_ERR(target))
+		dput(target);
+	KT_ASSERT(linked);
 	KT_ASSERT(walk_err(root, "etc/motd", LOOKUP_DIRECTORY) == 0);
 	KT_ASSERT(ramfs_install(root, "bin/hello/x", S_IFREG, 0, "", 0) == -ENOTDIR);
-	ramfs_remove(root);
+	ramfs_free_root(root);
 }
 
 KERNEL_TEST(fs_path_lookup)
 {
 	static char archive[1024];
 	static char longname[NAME_MAX + 2];
-	struct inode *root = build_tree(archive);
+	struct dentry *root = build_tree(archive);
 
 	KT_ASSERT(root);
-	struct inode *bin = path_walk(root, root, "bin", 0, NULL);
+	struct dentry *bin = path_walk(root, "bin", 0, NULL);
 	KT_ASSERT(!IS_ERR(bin));
-	bool relative = walk_is(root, bin, "hello", "hello") && walk_is(root, bin, "../etc/motd", "motd")
-		     && walk_is(root, bin, ".", "bin") && walk_is(root, bin, "/bin/./hello", "hello");
-	iput(bin);
+	bool relative = walk_is(bin, "hello", "hello") && walk_is(bin, "../etc/motd", "motd")
+		     && walk_is(bin, ".", "bin") && walk_is(bin, ".//./hello", "hello");
+	dput(bin);
 	KT_ASSERT(relative);
-	KT_ASSERT(walk_is(root, root, "//bin///hello", "hello"));
-	KT_ASSERT(walk_is(root, root, "../../bin/..", ""));
+	KT_ASSERT(walk_is(root, "bin///hello", "hello"));
 	KT_ASSERT(walk_err(root, "", 0) == -ENOENT);
 	KT_ASSERT(walk_err(root, "nope", 0) == -ENOENT);
 	KT_ASSERT(walk_err(root, "bin/nope/x", 0) == -ENOENT);
@@ -154,12 +163,12 @@ KERNEL_TEST(fs_path_lookup)
 	longname[NAME_MAX] = '\0';
 	KT_ASSERT(walk_err(root, longname, 0) == -ENOENT);
 	const char *last;
-	struct inode *dir = path_walk(root, root, "etc/newfile", LOOKUP_PARENT, &last);
+	struct dentry *dir = path_walk(root, "etc/newfile", LOOKUP_PARENT, &last);
 	KT_ASSERT(!IS_ERR(dir));
 	bool parent_ok = !strcmp(dir->name, "etc") && !strcmp(last, "newfile");
-	iput(dir);
+	dput(dir);
 	KT_ASSERT(parent_ok);
-	ramfs_remove(root);
+	ramfs_free_root(root);
 }
 
 KERNEL_TEST(fs_pipe_ring_wraps)
@@ -186,7 +195,7 @@ KERNEL_TEST(fs_pipe_ring_wraps)
 	KT_ASSERT(pipe_len(p) == 0 && pipe_get(p, &got, 1) == 0);
 	kfree(data);
 	kfree(out);
-	pipe_unref(p);
+	pipe_free(p);
 }
 
 KERNEL_TEST(fs_console_line_editing)
@@ -210,9 +219,9 @@ KERNEL_TEST(fs_console_line_editing)
 static void with_files(struct kernel_test *t, void (*fn)(struct kernel_test *t, struct file *f))
 {
 	KT_ASSERT(current);
-	struct inode *root = ramfs_new_root();
+	struct dentry *root = ramfs_new_root(DEV_RAMFS, 0, 0);
 	struct files_struct *saved = current->files, *files = files_alloc();
-	KT_ASSERT(root && files);
+	KT_ASSERT(files);
 	struct file *f = alloc_file(root, &tty_fops, O_RDONLY);
 	KT_ASSERT(!IS_ERR(f));
 	current->files = files;
@@ -220,7 +229,7 @@ static void with_files(struct kernel_test *t, void (*fn)(struct kernel_test *t, 
 	current->files = saved;
 	put_files_struct(files);
 	fput(f);
-	ramfs_remove(root);
+	ramfs_free_root(root);
 }
 
 static void fd_dup_and_close(struct kernel_test *t, struct file *f)

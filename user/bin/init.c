@@ -7,6 +7,12 @@
  *                     terminal is the console (/dev/tty1)
  *   init PROG ARG...  run PROG once, report its status to the kernel log
  *                     as "run-elf: status=N", then power off
+ *   init --argv FILE --env FILE
+ *                     the same, with PROG's argv and environment read from
+ *                     the FILEs: NUL-terminated strings, as in Linux's
+ *                     /proc/PID/cmdline and environ.  tools/run-elf passes
+ *                     them so, because the kernel command line cannot carry
+ *                     every byte (quotes, `$`, newlines, empty words).
  *
  * Either way init reaps every process that ends: orphans are re-parented
  * to pid 1, and their zombies would stay forever if nobody waited.
@@ -15,8 +21,10 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -44,15 +52,18 @@ static void open_terminal(const char *path)
 		close(fd);
 }
 
-/* Starts argv[0] in a child (on `tty`, if given); a child that cannot exec reports status 127, as shells do. */
-static pid_t spawn(char *const argv[], const char *tty)
+/*
+ * Starts argv[0] with environment envp in a child (on `tty`, if given); a
+ * child that cannot exec reports status 127, as shells do.
+ */
+static pid_t spawn(char *const argv[], char *const envp[], const char *tty)
 {
 	pid_t pid = fork();
 
 	if (pid == 0) {
 		if (tty)
 			open_terminal(tty);
-		execve(argv[0], argv, child_env);
+		execve(argv[0], argv, envp);
 		fprintf(stderr, "init: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
@@ -79,6 +90,45 @@ static int shell_status(int status)
 	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
 }
 
+/*
+ * The NUL-terminated strings of the file at `path` as a NULL-ended vector
+ * (never freed: init keeps it until power-off), or NULL after saying why.
+ */
+static char **read_strings(const char *path)
+{
+	struct stat st;
+	char *buf, **vec;
+	size_t got = 0, n = 0;
+	ssize_t r;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		goto say_why;
+	if (fstat(fd, &st) < 0 || !(buf = malloc(st.st_size + 1)))
+		goto close_fd;
+	for (; got < (size_t)st.st_size; got += r)
+		if ((r = read(fd, buf + got, st.st_size - got)) <= 0)
+			goto free_buf;
+	buf[got] = '\0'; /* ends a last string that has no NUL of its own */
+	for (size_t i = 0; i < got; i += strlen(buf + i) + 1)
+		n++;
+	if (!(vec = malloc((n + 1) * sizeof(*vec))))
+		goto free_buf;
+	n = 0;
+	for (size_t i = 0; i < got; i += strlen(buf + i) + 1)
+		vec[n++] = buf + i;
+	vec[n] = NULL;
+	close(fd);
+	return vec;
+free_buf:
+	free(buf);
+close_fd:
+	close(fd);
+say_why: /* free() and a close() that succeeds leave errno as it was */
+	fprintf(stderr, "init: %s: %s\n", path, strerror(errno));
+	return NULL;
+}
+
 static void report_and_power_off(int status)
 {
 	int fd = open("/dev/kmsg", O_WRONLY);
@@ -97,7 +147,15 @@ int main(int argc, char **argv)
 {
 	setsid(); /* the session (and process group) every login shell and job descends from */
 	if (argc > 1) {
-		pid_t pid = spawn(argv + 1, NULL);
+		char **prog = argv + 1, *const *envp = child_env;
+		pid_t pid = -1;
+
+		if (argc == 5 && !strcmp(argv[1], "--argv") && !strcmp(argv[3], "--env")) {
+			prog = read_strings(argv[2]);
+			envp = read_strings(argv[4]);
+		}
+		if (prog && prog[0] && envp)
+			pid = spawn(prog, envp, NULL);
 		report_and_power_off(pid < 0 ? 127 << 8 : reap_until(pid));
 		for (;;) /* pid 1 must not exit: keep reaping, idle when there is nobody */
 			if (wait4(-1, NULL, __WALL, NULL) < 0)
@@ -106,7 +164,7 @@ int main(int argc, char **argv)
 
 	char *shell[] = { "/bin/sh", NULL };
 	for (;;) {
-		pid_t pid = spawn(shell, "/dev/tty1");
+		pid_t pid = spawn(shell, child_env, "/dev/tty1");
 		/* A shell that cannot start at all must not make us spin. */
 		if (pid < 0 || reap_until(pid) == 127 << 8)
 			sleep(1);

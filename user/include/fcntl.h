@@ -7,4 +7,6 @@
 /* mode is only read when flags contain O_CREAT. */
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
+int creat(const char *path, mode_t mode);
+int fcntl(int fd, int cmd, ...);
 #endif

@@ -20,6 +20,9 @@ int fputs(const char *s, FILE *f);
 int puts(const char *s);
 size_t fwrite(const void *buf, size_t size, size_t count, FILE *f);
 int fflush(FILE *f); /* NULL flushes every stream */
+int rename(const char *old, const char *new);
+int renameat(int olddirfd, const char *old, int newdirfd, const char *new);
+int renameat2(int olddirfd, const char *old, int newdirfd, const char *new, unsigned int flags);
 
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int fprintf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/sendfile.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -27,6 +28,36 @@ int openat(int dirfd, const char *path, int flags, ...)
 	mode_t mode = creation_mode(flags, ap);
 	va_end(ap);
 	return __syscall_ret(__syscall4(__NR_openat, dirfd, path, flags, mode));
+}
+
+int creat(const char *path, mode_t mode)
+{
+	return __syscall_ret(__syscall2(__NR_creat, path, mode));
+}
+
+ssize_t pread(int fd, void *buf, size_t n, off_t pos)
+{
+	return __syscall_ret(__syscall4(__NR_pread64, fd, buf, n, pos));
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t pos)
+{
+	return __syscall_ret(__syscall4(__NR_pwrite64, fd, buf, n, pos));
+}
+
+/* The third argument is an int or a pointer; passing it as a long serves both. */
+int fcntl(int fd, int cmd, ...)
+{
+	va_list ap;
+	va_start(ap, cmd);
+	long arg = va_arg(ap, long);
+	va_end(ap);
+	return __syscall_ret(__syscall3(__NR_fcntl, fd, cmd, arg));
+}
+
+ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count)
+{
+	return __syscall_ret(__syscall4(__NR_sendfile, out_fd, in_fd, offset, count));
 }
 
 int close(int fd)

@@ -15,7 +15,15 @@
 #define O_NOFOLLOW 0400000
 #define O_CLOEXEC 02000000
 #define AT_FDCWD -100
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_REMOVEDIR 0x200
+#define AT_SYMLINK_FOLLOW 0x400
+#define AT_NO_AUTOMOUNT 0x800
 #define AT_EMPTY_PATH 0x1000
+/* renameat2(2) flags (linux/fs.h) */
+#define RENAME_NOREPLACE 1
+#define RENAME_EXCHANGE 2
+#define RENAME_WHITEOUT 4
 #define F_DUPFD 0
 #define F_GETFD 1
 #define F_SETFD 2
