@@ -20,6 +20,7 @@
 #include <asm/fpu.h>
 #include <asm/pic.h>
 #include <asm/processor.h>
+#include <asm/cpuinfo.h>
 #include <asm/desc.h>
 #include <asm/cpu.h>
 #include <asm/percpu.h>
@@ -121,6 +122,7 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 	idt_init();
 	fpu_init();
 	setup_smep();
+	identify_cpu(0);
 	pic_init();
 	mm_init();
 	timer_init();

@@ -9,7 +9,7 @@
 #include <asm/apic.h>
 #include <asm/cpu.h>
 
-struct cpumask __cpu_online_mask;
+struct cpumask __cpu_online_mask, __cpu_possible_mask;
 
 static struct {
 	spinlock_t lock;      /* one on_each_cpu() request at a time: it protects func and info */

@@ -38,6 +38,7 @@ static const struct proc_entry proc_cowl_entries[] = {
 };
 
 static const struct proc_entry proc_root_entries[] = {
+	{ .name = "cpuinfo", .show = proc_cpuinfo_show },
 	{ .name = "meminfo", .show = meminfo_show },
 	{ .name = "kpagecount", .read = proc_kpagecount_read },
 	{ .name = "vmstat", .show = proc_vmstat_show },

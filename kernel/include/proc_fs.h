@@ -62,6 +62,9 @@ int proc_pid_stat_show(struct task_struct *t, struct seq_buf *m);
 int proc_pid_statm_show(struct task_struct *t, struct seq_buf *m);
 int proc_pid_status_show(struct task_struct *t, struct seq_buf *m);
 
+/* arch/x86_64/proc_cpuinfo.c: /proc/cpuinfo */
+int proc_cpuinfo_show(struct task_struct *t, struct seq_buf *m);
+
 /* kernel/fs/proc_stat.c: /proc/stat, /proc/uptime, /proc/loadavg */
 int proc_stat_show(struct task_struct *t, struct seq_buf *m);
 int proc_uptime_show(struct task_struct *t, struct seq_buf *m);
