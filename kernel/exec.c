@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 #include <trace.h>
+#include <asm/mmu_context.h>
 #include <binfmts.h>
 #include <asm/processor.h>
 #include <random.h>
@@ -156,14 +157,17 @@ static int exec_mmap(void)
 	list_for_each_entry(t, &tsk->signal->thread_head, thread_node)
 		if (t != tsk)
 			send_sig(SIGKILL, t);
-	while (tsk->signal->live > 1)
-		schedule(); /* still runnable: the others get the CPU to die */
+	while (tsk->signal->live > 1) {
+		/* Still runnable: the others get this CPU, and the big kernel lock on theirs, to die. */
+		this_cpu()->need_resched = true;
+		cond_resched();
+	}
 	/* Clear the tid and wake a vfork parent while the old memory is still ours. */
 	if (old)
 		mm_release(tsk, old);
 	active = tsk->active_mm; /* read after the waiting: a kernel thread borrows anew each time it runs */
 	tsk->mm = tsk->active_mm = mm;
-	load_pgd(mm->pgd);
+	switch_mm(mm);
 	if (old)
 		mmput(old);
 	else if (active)

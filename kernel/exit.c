@@ -17,6 +17,7 @@
 #include <uaccess.h>
 #include <printk.h>
 #include <trace.h>
+#include <asm/mmu_context.h>
 #include <time.h>
 #include <uapi/wait.h>
 #include <errno.h>
@@ -42,7 +43,7 @@ static void exit_mm(struct task_struct *tsk)
 	mm_release(tsk, mm);
 	tsk->mm = NULL;
 	tsk->active_mm = NULL;
-	load_pgd(init_pgd); /* stop using the page tables we are about to free */
+	switch_mm(NULL); /* stop using the page tables we are about to free */
 	mmput(mm);
 }
 

@@ -108,8 +108,6 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			return err;
 		mm_cond_resched(oldmm); /* tens of thousands of VMAs with no page tables cost time too */
 	}
-	/* The parent's writable PTEs just became read-only: drop stale TLB entries. */
-	load_pgd(oldmm->pgd);
 	return 0;
 }
 
@@ -457,6 +455,7 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 		return PTR_ERR(p);
 	pid_t nr = task_pid_vnr(p);
 	trace_clone(args->flags | (args->exit_signal & CSIGNAL), p->pid);
+	trace_odf_fork(p);
 	if (args->flags & CLONE_PARENT_SETTID)
 		put_user_obj(args->parent_tid, &nr); /* a bad pointer is ignored, as on Linux */
 	if (args->flags & CLONE_VFORK)

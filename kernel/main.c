@@ -20,6 +20,7 @@
 #include <asm/fpu.h>
 #include <asm/pic.h>
 #include <asm/processor.h>
+#include <asm/cpuinfo.h>
 #include <asm/desc.h>
 #include <asm/cpu.h>
 #include <asm/percpu.h>
@@ -29,6 +30,7 @@
 #include <sched.h>
 #include <fs.h>
 #include <trace.h>
+#include <mm.h>
 
 static char cmdline_buf[CMDLINE_MAX];
 static u64 tsc_at_entry; /* the TSC counts from the machine's reset, so this is the firmware's and GRUB's time */
@@ -43,6 +45,11 @@ static void parse_command_line(void)
 	const char *panic_arg = cmdline_get(&kernel_cmdline, "panic");
 	if (panic_arg && panic_timeout_parse(panic_arg) < 0)
 		pr_warn("panic=%s: not a number of seconds, panics halt\n", panic_arg);
+	const char *mode = cmdline_get(&kernel_cmdline, "fork");
+	int m = mode ? fork_mode_parse(mode) : FORK_CLASSIC;
+	if (m < 0)
+		pr_warn("fork=%s: unknown mode (know: classic,odf), fork stays classic\n", mode);
+	fork_mode = m < 0 ? FORK_CLASSIC : m;
 }
 
 static void mm_init(void)
@@ -115,6 +122,7 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 	idt_init();
 	fpu_init();
 	setup_smep();
+	identify_cpu(0);
 	pic_init();
 	mm_init();
 	timer_init();
@@ -124,7 +132,7 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 
 	const char *trace = cmdline_get(&kernel_cmdline, "trace");
 	if (trace && (int)(trace_mask = trace_parse(trace)) < 0) {
-		pr_warn("trace=%s: unknown event kind (know: cow,fault,clone,exec,exit,wait,sched,all)\n", trace);
+		pr_warn("trace=%s: unknown event kind (know: cow,fault,clone,exec,exit,wait,sched,odf,all)\n", trace);
 		trace_mask = 0;
 	}
 	lock_kernel(); /* kernel code runs under the big kernel lock from here on, as on every CPU (smp_lock.h) */

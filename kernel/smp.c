@@ -9,7 +9,7 @@
 #include <asm/apic.h>
 #include <asm/cpu.h>
 
-struct cpumask __cpu_online_mask;
+struct cpumask __cpu_online_mask, __cpu_possible_mask;
 
 static struct {
 	spinlock_t lock;      /* one on_each_cpu() request at a time: it protects func and info */
@@ -32,28 +32,54 @@ void smp_call_function_interrupt(void)
 	lapic_eoi();
 }
 
-void on_each_cpu(smp_call_func_t func, void *info, int wait)
+/* Interrupts off: take the request slot, then send the request to the online CPUs of mask but this one. */
+static void call_send(const struct cpumask *mask, smp_call_func_t func, void *info)
 {
-	unsigned long flags = local_irq_save();
-	unsigned int cpu, self = smp_processor_id();
+	unsigned int cpu, self = smp_processor_id(), targets = 0;
 
-	(void)wait;
 	while (!spin_trylock(&call_data.lock)) {
 		smp_call_function_poll(); /* the holder may be waiting for this CPU */
 		cpu_relax();
 	}
 	call_data.func = func;
 	call_data.info = info;
-	atomic_set(&call_data.pending, num_online_cpus() - 1);
-	for_each_online_cpu(cpu) {
-		if (cpu == self)
+	for_each_cpu(cpu, mask)
+		targets += cpu != self && cpu_online(cpu);
+	atomic_set(&call_data.pending, targets);
+	for_each_cpu(cpu, mask) {
+		if (cpu == self || !cpu_online(cpu))
 			continue;
 		__atomic_store_n(&per_cpu_area(cpu)->call_pending, true, __ATOMIC_RELEASE);
 		apic_send_ipi(per_cpu_area(cpu)->apic_id, CALL_FUNCTION_VECTOR);
 	}
-	func(info);
+}
+
+/* Wait until every target has run the request, then free the slot. */
+static void call_wait(void)
+{
 	while (atomic_read(&call_data.pending))
 		cpu_relax();
 	spin_unlock(&call_data.lock);
+}
+
+void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, void *info, int wait)
+{
+	unsigned long flags = local_irq_save();
+
+	(void)wait;
+	call_send(mask, func, info);
+	call_wait();
+	local_irq_restore(flags);
+}
+
+/* This CPU runs func while the others do: a func may wait for all CPUs to be in it. */
+void on_each_cpu(smp_call_func_t func, void *info, int wait)
+{
+	unsigned long flags = local_irq_save();
+
+	(void)wait;
+	call_send(cpu_online_mask, func, info);
+	func(info);
+	call_wait();
 	local_irq_restore(flags);
 }

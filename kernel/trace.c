@@ -1,7 +1,8 @@
 /*
- * The trace events' text.  Each line starts with the event name, the pid
- * and the command of the process it happened in ("[cow] pid 6 (cowdemo)"),
- * so a demo's events stand apart from its shell's; faults name the VMA as
+ * The trace events' text.  Each line starts with the event's kind and the
+ * CPU it happened on, then the pid and the command of the process
+ * ("[cow cpu1] pid 6 (cowdemo)"), so a demo's events stand apart from its
+ * shell's and two CPUs' from each other; faults name the VMA as
  * /proc/PID/maps does, and signals go by name.
  */
 #include <trace.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <uapi/sched.h>
 #include <log_ring.h>
+#include <smp.h>
 
 #define TRACE_RING_LEN (16 * 1024)
 
@@ -25,6 +27,7 @@ static const struct {
 } kinds[] = {
 	{ "cow", TRACE_COW }, { "fault", TRACE_FAULT }, { "clone", TRACE_CLONE }, { "exec", TRACE_EXEC },
 	{ "exit", TRACE_EXIT }, { "wait", TRACE_WAIT }, { "sched", TRACE_SCHED },
+	{ "odf", TRACE_ODF }, { "tlb", TRACE_TLB },
 };
 
 int trace_parse(const char *list)
@@ -64,14 +67,15 @@ void trace_format(unsigned mask, char *buf, size_t size)
 		snprintf(buf, size, "none");
 }
 
-/* Trace lines were asked for: they reach the console even under `quiet`. */
-__attribute__((format(printf, 1, 2))) static void trace_line(const char *fmt, ...)
+/* "[kind cpuN] " and the event.  Trace lines were asked for: they reach the console even under `quiet`. */
+__attribute__((format(printf, 2, 3))) static void trace_line(const char *kind, const char *fmt, ...)
 {
 	char buf[384];
 	va_list ap;
+	int n = snprintf(buf, sizeof(buf), "[%s cpu%u] ", kind, smp_processor_id());
 
 	va_start(ap, fmt);
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	n += vsnprintf(buf + n, sizeof(buf) - n, fmt, ap);
 	va_end(ap);
 	size_t len = MIN((size_t)n, sizeof(buf) - 1);
 	log_ring_write(&trace_ring, buf, len);
@@ -103,10 +107,10 @@ void __trace_cow_fault(const struct vm_area_struct *vma, unsigned long addr, uns
 	char w[48], v[208];
 
 	if (copied)
-		trace_line("[cow] %s write at %lx%s: frame %lx shared by %d -> copied to frame %lx\n",
+		trace_line("cow", "%s write at %lx%s: frame %lx shared by %d -> copied to frame %lx\n",
 			   who(w, sizeof(w)), addr, where(vma, v, sizeof(v)), old_pfn, count, new_pfn);
 	else
-		trace_line("[cow] %s write at %lx%s: frame %lx has one owner -> reused, no copy\n",
+		trace_line("cow", "%s write at %lx%s: frame %lx has one owner -> reused, no copy\n",
 			   who(w, sizeof(w)), addr, where(vma, v, sizeof(v)), old_pfn);
 }
 
@@ -114,7 +118,7 @@ void __trace_demand_fault(const struct vm_area_struct *vma, unsigned long addr, 
 {
 	char w[48], v[208];
 
-	trace_line("[fault] %s at %lx%s: new %s frame %lx\n", who(w, sizeof(w)), addr,
+	trace_line("fault", "%s at %lx%s: new %s frame %lx\n", who(w, sizeof(w)), addr,
 		   where(vma, v, sizeof(v)), file ? "file" : "zeroed", pfn);
 }
 
@@ -123,8 +127,34 @@ void __trace_fork_vma(const struct vm_area_struct *vma, const char *what)
 {
 	char w[48], v[208];
 
-	trace_line("[clone] %s %lx-%lx%s: %s\n", who(w, sizeof(w)), vma->vm_start, vma->vm_end,
+	trace_line("clone", "%s %lx-%lx%s: %s\n", who(w, sizeof(w)), vma->vm_start, vma->vm_end,
 		   where(vma, v, sizeof(v)), what);
+}
+
+/* odf fork, one shared leaf table; the child is named, so the line comes once its pid exists. */
+void __trace_odf_share(int child, unsigned long table_pfn, unsigned nr_ptes, unsigned long addr)
+{
+	char w[48];
+
+	trace_line("odf", "%s shares table %lx (%u ptes) at %lx with child %d\n", who(w, sizeof(w)), table_pfn,
+		   nr_ptes, addr, child);
+}
+
+/* A shared table left one sharer: copied (new_pfn), taken back by the last (new_pfn == old_pfn), or dropped (0). */
+void __trace_odf_unshare(unsigned long addr, const char *why, unsigned long old_pfn, int users,
+			 unsigned long new_pfn)
+{
+	char w[48];
+
+	if (!new_pfn)
+		trace_line("odf", "%s %s at %lx: table %lx shared by %d -> dropped\n", who(w, sizeof(w)), why, addr,
+			   old_pfn, users);
+	else if (new_pfn == old_pfn)
+		trace_line("odf", "%s %s at %lx: table %lx has one user -> reused, no copy\n", who(w, sizeof(w)), why,
+			   addr, old_pfn);
+	else
+		trace_line("odf", "%s %s at %lx: table %lx shared by %d -> copied to table %lx\n", who(w, sizeof(w)),
+			   why, addr, old_pfn, users, new_pfn);
 }
 
 static const struct {
@@ -153,31 +183,43 @@ void __trace_clone(u64 flags, int child)
 		snprintf(buf + len, sizeof(buf) - len, "sig=SIG%s", name);
 	else
 		snprintf(buf + len, sizeof(buf) - len, "sig=%d", sig);
-	trace_line("[clone] %s -> child %d flags %s\n", who(w, sizeof(w)), child, buf);
+	trace_line("clone", "%s -> child %d flags %s\n", who(w, sizeof(w)), child, buf);
 }
 
 void __trace_exec(const char *path)
 {
 	char w[48];
 
-	trace_line("[exec] %s %s\n", who(w, sizeof(w)), path);
+	trace_line("exec", "%s %s\n", who(w, sizeof(w)), path);
 }
 
 void __trace_exit(int code)
 {
 	char w[48];
 
-	trace_line("[exit] %s status %x\n", who(w, sizeof(w)), code);
+	trace_line("exit", "%s status %x\n", who(w, sizeof(w)), code);
 }
 
 void __trace_wait(int pid, int status)
 {
 	char w[48];
 
-	trace_line("[wait] %s reaped %d status %x\n", who(w, sizeof(w)), pid, status);
+	trace_line("wait", "%s reaped %d status %x\n", who(w, sizeof(w)), pid, status);
 }
 
 void __trace_switch(int prev, int next)
 {
-	trace_line("[sched] %d -> %d\n", prev, next);
+	trace_line("sched", "%d -> %d\n", prev, next);
+}
+
+void __trace_tlb_shootdown(unsigned long start, unsigned long end, unsigned long cpus)
+{
+	char w[48], list[8 * NR_CPUS] = "";
+	size_t len = 0;
+
+	for (unsigned cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cpus & (1ul << cpu))
+			len += snprintf(list + len, sizeof(list) - len, "%scpu%u", len ? "," : "", cpu);
+	trace_line("tlb", "%s shootdown %lx-%lx (%lu pages): IPI to %s\n", who(w, sizeof(w)), start, end,
+		   (end - start) >> PAGE_SHIFT, list);
 }

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <asm/acpi.h>
 #include <asm/apic.h>
+#include <asm/cpuinfo.h>
 #include <asm/desc.h>
 #include <asm/fpu.h>
 #include <asm/processor.h>
@@ -63,6 +64,7 @@ static struct task_struct *idle_task_init(unsigned int cpu)
 		.__state = TASK_RUNNING,
 		.flags = PF_KTHREAD,
 		.cpu = cpu,
+		.cpus_mask = { 1UL << cpu },
 		.usage = 1,
 		.stack = idle_stacks[cpu - 1],
 		.group_leader = idle,
@@ -93,6 +95,7 @@ __noreturn void start_secondary(void)
 	idt_load();
 	fpu_init();
 	setup_smep();
+	identify_cpu(cpu);
 	syscall_init();
 	lapic_init();
 	tss_set_kernel_stack((unsigned long)idle->stack + THREAD_SIZE);
@@ -147,6 +150,8 @@ void smp_init(void)
 	lapic_init();
 	self = this_cpu()->apic_id = lapic_id();
 	set_cpu_online(0);
+	for (unsigned i = 0; i < MAX(madt.nr_cpus, 1u); i++)
+		set_cpu_possible(i); /* /sys/devices/system/cpu/possible, as Linux counts maxcpus= */
 	if (max > 1 && madt.nr_cpus > 1 && !trampoline_page_free()) {
 		pr_warn("smp: the trampoline page %lx is in use: one CPU\n", TRAMPOLINE_PHYS);
 		max = 1;

@@ -54,7 +54,7 @@ static const syscall_fn_t sys_call_table[] = {
 	SYSCALL(truncate), SYSCALL(ftruncate), SYSCALL(utimensat), SYSCALL(statfs), SYSCALL(fstatfs),
 	SYSCALL(chown), SYSCALL(fchown), SYSCALL(lchown), SYSCALL(fchownat), SYSCALL(faccessat),
 	SYSCALL(faccessat2), SYSCALL(sync), SYSCALL(fsync), SYSCALL(fdatasync), SYSCALL(mknod),
-	SYSCALL(mknodat),
+	SYSCALL(mknodat), SYSCALL(sched_setaffinity), SYSCALL(sched_getaffinity),
 };
 
 /*

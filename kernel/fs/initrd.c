@@ -4,8 +4,8 @@
  * tree, so a later archive adds to and replaces what an earlier one put
  * there.  File data is copied into page frames, so every file can be
  * written, and the modules' own frames are then freed.  Then the device
- * nodes, the /dev/fd link and the /proc and /tmp mount points are added if
- * missing, and /proc and a tmpfs mounted on them.
+ * nodes, the /dev/fd link and the /proc, /sys and /tmp mount points are added if
+ * missing, and /proc, /sys and a tmpfs mounted on them.
  */
 #include "vfs.h"
 #include <bootinfo.h>
@@ -86,5 +86,8 @@ void vfs_init(void)
 	struct dentry *proc = add_missing("proc", S_IFDIR | 0555, 0, NULL);
 	proc_mount(proc);
 	dput(proc);
+	struct dentry *sys = add_missing("sys", S_IFDIR | 0555, 0, NULL);
+	sysfs_mount(sys);
+	dput(sys);
 	mount_tmp();
 }

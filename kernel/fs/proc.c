@@ -33,10 +33,12 @@ static int meminfo_show(struct task_struct *task, struct seq_buf *m)
 static const struct proc_entry proc_cowl_entries[] = {
 	{ .name = "trace", .show = proc_trace_show, .write = proc_trace_write },
 	{ .name = "fail_page_alloc", .show = proc_fail_page_alloc_show, .write = proc_fail_page_alloc_write },
+	{ .name = "fork_mode", .show = proc_fork_mode_show, .write = proc_fork_mode_write },
 	{ .name = "provoke-crash", .write = proc_provoke_crash_write },
 };
 
 static const struct proc_entry proc_root_entries[] = {
+	{ .name = "cpuinfo", .show = proc_cpuinfo_show },
 	{ .name = "meminfo", .show = meminfo_show },
 	{ .name = "kpagecount", .read = proc_kpagecount_read },
 	{ .name = "vmstat", .show = proc_vmstat_show },

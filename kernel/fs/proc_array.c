@@ -169,7 +169,7 @@ static void status_ids(struct task_struct *t, struct seq_buf *m)
 
 #define KB(pages) ((pages) * (PAGE_SIZE / 1024))
 
-/* The Vm and Rss lines, in kB.  The peaks (VmPeak, VmHWM) and VmPTE are not kept, so not shown. */
+/* The Vm and Rss lines, in kB.  The peaks (VmPeak, VmHWM) are not kept, so not shown. */
 static void status_mm(const struct mm_struct *mm, struct seq_buf *m)
 {
 	struct mm_numbers n;
@@ -181,7 +181,8 @@ static void status_mm(const struct mm_struct *mm, struct seq_buf *m)
 	seq_printf(m, "RssAnon:\t%8lu kB\nRssFile:\t%8lu kB\nRssShmem:\t%8lu kB\n", KB(n.anon), KB(n.file),
 		   KB(n.shmem));
 	seq_printf(m, "VmData:\t%8lu kB\nVmStk:\t%8lu kB\n", KB(n.data), KB(n.stack));
-	seq_printf(m, "VmExe:\t%8lu kB\nVmLib:\t%8lu kB\nVmSwap:\t%8lu kB\n", KB(exe), KB(n.exec - exe), 0ul);
+	seq_printf(m, "VmExe:\t%8lu kB\nVmLib:\t%8lu kB\n", KB(exe), KB(n.exec - exe));
+	seq_printf(m, "VmPTE:\t%8lu kB\nVmSwap:\t%8lu kB\n", mm_pgtables_bytes(mm) / 1024, 0ul);
 	/* Cowl's own line (Linux has none): the COW faults of this address space, copies and reuses. */
 	seq_printf(m, "CowFaults:\t%lu\n", mm->cow_faults);
 }

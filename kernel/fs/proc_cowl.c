@@ -3,6 +3,8 @@
  *   trace            the trace events on (read), or set them: "cow,clone", "all", "none"
  *   fail_page_alloc  fault injection: write N and the next N page allocations
  *                    succeed, then every one fails until -1 is written
+ *   fork_mode        how fork copies page tables: "classic" or "odf"
+ *                    (kernel/mm/odf.c); the next fork uses what is written
  *   provoke-crash    write PANIC, BUG or EXCEPTION and the kernel crashes that
  *                    way, as through Linux's lkdtm (debugfs provoke-crash/DIRECT):
  *                    how tools/test-debug checks each oops names its function;
@@ -14,6 +16,7 @@
 #include "proc_internal.h"
 #include <trace.h>
 #include <gfp.h>
+#include <mm.h>
 #include <string.h>
 #include <uapi/errno.h>
 #include <power.h>
@@ -57,6 +60,23 @@ int proc_fail_page_alloc_write(const char *text)
 	if (*end || end == text + negative || (negative && v != 1))
 		return -EINVAL;
 	page_alloc_fail_after(negative ? -1 : (long)v);
+	return 0;
+}
+
+int proc_fork_mode_show(struct task_struct *t, struct seq_buf *m)
+{
+	(void)t;
+	seq_printf(m, "%s\n", fork_mode_name(fork_mode));
+	return 0;
+}
+
+int proc_fork_mode_write(const char *text)
+{
+	int mode = fork_mode_parse(text);
+
+	if (mode < 0)
+		return -EINVAL;
+	fork_mode = mode;
 	return 0;
 }
 

@@ -93,8 +93,10 @@ static u64 pagemap_entry(struct mm_struct *mm, unsigned long va)
 	if (!pte || !pte_present(*pte))
 		return 0;
 	struct page *page = pfn_to_page(pte_pfn(*pte));
+	/* Under odf a page of a shared leaf table is mapped by every sharer, with one reference. */
+	struct page *table = virt_to_page(pte);
 	u64 e = PM_PRESENT | (pte_pfn(*pte) & PM_PFN_MASK);
-	if (page != zero_page && page_count(page) == 1)
+	if (page != zero_page && page_count(page) == 1 && !table->pt_share_count)
 		e |= PM_MMAP_EXCLUSIVE;
 	if (vma && vma->vm_start <= va && (vma->vm_file || (vma->vm_flags & VM_SHARED)))
 		e |= PM_FILE;
@@ -155,6 +157,12 @@ int proc_vmstat_show(struct task_struct *t, struct seq_buf *m)
 	seq_printf(m, "zero_page_map %lu\n", vm_events[ZERO_PAGE_MAP]);
 	seq_printf(m, "demand_zero %lu\n", vm_events[DEMAND_ZERO]);
 	seq_printf(m, "demand_file %lu\n", vm_events[DEMAND_FILE]);
+	seq_printf(m, "odf_table_share %lu\n", vm_events[ODF_TABLE_SHARE]);
+	seq_printf(m, "odf_table_copy %lu\n", vm_events[ODF_TABLE_COPY]);
+	seq_printf(m, "odf_table_reuse %lu\n", vm_events[ODF_TABLE_REUSE]);
+	seq_printf(m, "odf_table_drop %lu\n", vm_events[ODF_TABLE_DROP]);
+	seq_printf(m, "nr_tlb_remote_flush %lu\n", vm_events[NR_TLB_REMOTE_FLUSH]);
+	seq_printf(m, "nr_tlb_remote_flush_received %lu\n", vm_events[NR_TLB_REMOTE_FLUSH_RECEIVED]);
 	return 0;
 }
 

@@ -265,5 +265,7 @@ long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
 void proc_mount(struct dentry *mountpoint);
 /* Mount root on mountpoint: root takes its name and parent. */
 void d_mount(struct dentry *mountpoint, struct dentry *root);
+/* kernel/fs/sysfs.c: /sys, the same way */
+void sysfs_mount(struct dentry *mountpoint);
 
 #endif

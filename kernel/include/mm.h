@@ -86,8 +86,6 @@ static inline void add_mm_counter(struct mm_struct *mm, enum mm_counter member, 
 {
 	mm->rss_stat[member] += value;
 }
-static inline void inc_mm_counter(struct mm_struct *mm, enum mm_counter member) { add_mm_counter(mm, member, 1); }
-static inline void dec_mm_counter(struct mm_struct *mm, enum mm_counter member) { add_mm_counter(mm, member, -1); }
 
 /* kernel/fork.c: creating and dropping address spaces */
 struct mm_struct *mm_alloc(void);
@@ -109,6 +107,24 @@ void exit_mmap(struct mm_struct *mm);
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
 void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
 void shared_anon_put(struct shared_anon *obj);
+
+/*
+ * kernel/mm/odf.c: how fork copies page tables, fork=classic|odf on the
+ * command line or /proc/cowl/fork_mode at run time (docs/fork.md).
+ */
+enum fork_mode { FORK_CLASSIC, FORK_ODF };
+extern enum fork_mode fork_mode;
+int fork_mode_parse(const char *name); /* the mode, or -1 for an unknown name */
+const char *fork_mode_name(enum fork_mode mode);
+struct task_struct;
+void trace_odf_fork(struct task_struct *child);
+
+/*
+ * The page-table pages of the user half below the PML4 (Linux's
+ * mm_pgtables_bytes, /proc/PID/status VmPTE); a leaf table that odf
+ * shares counts for none of its sharers (kernel/mm/pgtable.c).
+ */
+unsigned long mm_pgtables_bytes(const struct mm_struct *mm);
 
 /* kernel/mm/memory.c */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned flags);

@@ -13,6 +13,7 @@
 #define MM_TYPES_H
 #include <types.h>
 #include <list.h>
+#include <cpumask.h>
 #include <rbtree.h>
 #include <asm/pgtable.h>
 
@@ -29,7 +30,16 @@ struct page {
 	u32 flags;
 	int refcount;           /* users of the frame; freed when it drops to 0 */
 	u16 order;              /* block order while free or large-kmalloc */
-	u16 inuse;              /* slab: objects handed out */
+	union {
+		u16 inuse;      /* slab: objects handed out */
+		u16 pt_rss;     /* leaf table: the pages it maps that count in RSS (odf moves them with it) */
+	};
+	/*
+	 * Leaf table under odf: how many PMD entries beyond the first point at
+	 * it (Linux's ptdesc pt_share_count), 0 when one mm has it to itself.
+	 * Changed atomically: its sharers may fault on different CPUs.
+	 */
+	int pt_share_count;
 	u16 objsize;            /* slab: size class */
 	struct list_head lru;   /* free list, or the slab's partial list */
 	void *freelist;         /* slab: first free object */
@@ -74,5 +84,9 @@ struct mm_struct {
 	unsigned long total_vm;          /* pages mapped by VMAs */
 	long rss_stat[NR_MM_COUNTERS];   /* pages present, by kind */
 	unsigned long cow_faults;        /* write faults do_wp_page resolved in a COW mapping (Cowl's own) */
+	struct cpumask cpu_bitmap;       /* the CPUs that have it loaded (switch_mm), atomic bits: mm_cpumask() */
 };
+
+/* The CPUs whose TLB may hold this mm's translations: a TLB shootdown interrupts these only. */
+static inline struct cpumask *mm_cpumask(struct mm_struct *mm) { return &mm->cpu_bitmap; }
 #endif

@@ -22,6 +22,17 @@ pte_t *pgtable_walk(pte_t *pgd, unsigned long va, enum pt_level level, bool allo
  */
 typedef int pte_range_fn(pte_t *pte, unsigned long addr, unsigned long next, void *arg);
 int walk_pte_ranges(pte_t *pgd, unsigned long addr, unsigned long end, pte_range_fn *fn, void *arg);
+/*
+ * The same walk one level up: fn gets each present PMD entry over [addr,
+ * end) (the entry itself, not a leaf entry) and the part [addr, next) of
+ * the range its 2 MiB stretch maps, so next - addr == PMD_SIZE when the
+ * range covers the stretch whole.  odf (kernel/mm/odf.c) works here.
+ */
+int walk_pmd_entries(pte_t *pgd, unsigned long addr, unsigned long end, pte_range_fn *fn, void *arg);
+/* The leaf entry for va in the table a present PMD entry points at. */
+static inline pte_t *pte_offset(pte_t *pmd, unsigned long va) { return &pte_table(*pmd)[pte_index(va)]; }
+/* A new table page for any level: zeroed, its struct page's table counts reset. */
+struct page *pte_alloc_one(void);
 /* Map one 4 KiB page; returns false when a table could not be allocated. */
 bool map_page(pte_t *pgd, unsigned long va, unsigned long phys, u64 flags);
 

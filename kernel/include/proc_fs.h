@@ -62,6 +62,9 @@ int proc_pid_stat_show(struct task_struct *t, struct seq_buf *m);
 int proc_pid_statm_show(struct task_struct *t, struct seq_buf *m);
 int proc_pid_status_show(struct task_struct *t, struct seq_buf *m);
 
+/* arch/x86_64/proc_cpuinfo.c: /proc/cpuinfo */
+int proc_cpuinfo_show(struct task_struct *t, struct seq_buf *m);
+
 /* kernel/fs/proc_stat.c: /proc/stat, /proc/uptime, /proc/loadavg */
 int proc_stat_show(struct task_struct *t, struct seq_buf *m);
 int proc_uptime_show(struct task_struct *t, struct seq_buf *m);
@@ -84,11 +87,13 @@ ssize_t proc_pagemap_read(struct task_struct *t, char *buf, size_t n, off_t pos)
 ssize_t proc_kpagecount_read(struct task_struct *t, char *buf, size_t n, off_t pos);
 int proc_vmstat_show(struct task_struct *t, struct seq_buf *m);
 
-/* kernel/fs/proc_cowl.c: /proc/cowl/{trace,fail_page_alloc,provoke-crash}, /proc/sysrq-trigger */
+/* kernel/fs/proc_cowl.c: /proc/cowl/{trace,fail_page_alloc,fork_mode,provoke-crash}, /proc/sysrq-trigger */
 int proc_trace_show(struct task_struct *t, struct seq_buf *m);
 int proc_trace_write(const char *text);
 int proc_fail_page_alloc_show(struct task_struct *t, struct seq_buf *m);
 int proc_fail_page_alloc_write(const char *text);
+int proc_fork_mode_show(struct task_struct *t, struct seq_buf *m);
+int proc_fork_mode_write(const char *text);
 int proc_sysrq_write(const char *text);
 int proc_provoke_crash_write(const char *text);
 #endif

@@ -13,6 +13,7 @@
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/percpu.h>
+#include <cpumask.h>
 #include <cred.h>
 #include <uapi/signal.h>
 #include <uapi/resource.h>
@@ -138,7 +139,8 @@ struct task_struct {
 	volatile long __state;
 	unsigned int flags;
 	unsigned int jobctl;              /* JOBCTL_* */
-	unsigned int cpu;                 /* the CPU it runs on, chosen at creation (kernel/sched/core.c) */
+	unsigned int cpu;                 /* the CPU it runs on (kernel/sched/core.c) */
+	struct cpumask cpus_mask;         /* the CPUs it may run on: sched_setaffinity(2), inherited by fork */
 	int exit_state;
 	int exit_code;                    /* wait status reported to the parent */
 	int exit_signal;                  /* sent to the parent at exit; -1 for threads */
@@ -217,6 +219,8 @@ void wake_up_process(struct task_struct *p);
 /* Wake p if its state is one of `state` (TASK_STOPPED: SIGCONT); wake_up_process is TASK_NORMAL. */
 void wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);
+/* Let p run only on new_mask's CPUs, moving it now if its own is not one; -EINVAL if none is online. */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask);
 void exit_to_user_mode(struct pt_regs *regs);
 __noreturn void cpu_idle(void);
 /* Sleep for `ticks` jiffies or until woken; returns the ticks left (kernel/time.c). */

@@ -23,6 +23,12 @@ typedef void (*smp_call_func_t)(void *info);
  * may be spinning on.
  */
 void on_each_cpu(smp_call_func_t func, void *info, int wait);
+/*
+ * The same for the online CPUs of mask other than this one (Linux's
+ * smp_call_function_many): func(info) does not run here.  Returns when
+ * every target has run it, with the same rules as on_each_cpu().
+ */
+void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, void *info, int wait);
 /* Run the on_each_cpu() request that waits for this CPU, if one does: for loops that spin with interrupts off. */
 void smp_call_function_poll(void);
 /* The CALL_FUNCTION_VECTOR IPI (arch/x86_64/traps.c). */

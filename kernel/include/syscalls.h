@@ -134,6 +134,9 @@ long sys_getpgrp(void);
 long sys_setsid(void);
 long sys_getsid(pid_t pid);
 long sys_sched_yield(void);
+/* kernel/sched/syscalls.c */
+long sys_sched_setaffinity(pid_t pid, unsigned int len, const unsigned long __user *user_mask_ptr);
+long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr);
 long sys_set_tid_address(int __user *tidptr);
 long sys_arch_prctl(int code, unsigned long addr);
 long sys_uname(struct utsname __user *name);

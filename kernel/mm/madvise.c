@@ -43,6 +43,10 @@ static int madvise_dontneed(struct vm_area_struct *vma, unsigned long start, uns
 {
 	if (behavior == MADV_FREE && (vma->vm_file || (vma->vm_flags & VM_SHARED)))
 		return -EINVAL;
+	int err = unshare_pte_tables(vma->vm_mm, start, end, true, "madvise");
+	if (err)
+		return err;
+	drop_pte_tables(vma->vm_mm, start, end, "madvise");
 	zap_page_range(vma, start, end);
 	return 0;
 }

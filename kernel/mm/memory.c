@@ -18,8 +18,20 @@
 #include <string.h>
 #include <trace.h>
 #include <uapi/errno.h>
+#include "internal.h"
+#include <asm/tlbflush.h>
 
 unsigned long vm_events[NR_VM_EVENTS];
+
+/*
+ * n more (or fewer) pages of this kind mapped at pte: counted in the mm's
+ * RSS and in the leaf table's pt_rss, which odf moves with a shared table.
+ */
+static void add_rss(struct mm_struct *mm, enum mm_counter member, pte_t *pte, int n)
+{
+	add_mm_counter(mm, member, n);
+	virt_to_page(pte)->pt_rss += n;
+}
 
 /* The PTE bits for a page of this VMA, without the write bit (added per case). */
 pte_t vma_page_prot(const struct vm_area_struct *vma)
@@ -42,7 +54,7 @@ static pte_t vma_mk_pte(struct page *page, const struct vm_area_struct *vma)
 /* Map the page a fault found or made, and count it in the mm's RSS. */
 static void finish_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pte, struct page *page)
 {
-	inc_mm_counter(vma->vm_mm, mm_counter(vma));
+	add_rss(vma->vm_mm, mm_counter(vma), pte, 1);
 	set_pte_at(vma->vm_mm, address, pte, vma_mk_pte(page, vma));
 }
 
@@ -138,7 +150,12 @@ static int do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pt
 	return 0;
 }
 
-/* Make the faulting PTE writable in place: the page stays, nothing is copied. */
+/*
+ * Make the faulting PTE writable in place: the page stays, nothing is
+ * copied.  A right is added, not removed, so only this CPU's TLB is
+ * flushed: another CPU's read-only entry at worst faults once more, and
+ * handle_mm_fault() finds the PTE already writable.
+ */
 static void wp_page_reuse(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
 {
 	set_pte_at(vma->vm_mm, address, pte, pte_mkdirty(pte_mkwrite(*pte)));
@@ -163,9 +180,10 @@ static int wp_page_copy(struct vm_area_struct *vma, unsigned long address, pte_t
 	if (!new)
 		return -ENOMEM;
 	if (old == zero_page)
-		inc_mm_counter(vma->vm_mm, mm_counter(vma)); /* else the copy takes the old page's place */
+		add_rss(vma->vm_mm, mm_counter(vma), pte, 1); /* else the copy takes the old page's place */
 	set_pte_at(vma->vm_mm, address, pte, vma_mk_pte(new, vma));
-	flush_tlb_one(address & PAGE_MASK); /* before the old frame can be freed and reused */
+	/* On every CPU, before the old frame can be freed and reused: a thread elsewhere may still read it. */
+	flush_tlb_page(vma->vm_mm, address);
 	put_page(old);
 	vm_events[COW_FAULT_COPY]++;
 	vma->vm_mm->cow_faults++;
@@ -199,12 +217,24 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	return wp_page_copy(vma, address, pte);
 }
 
+/*
+ * A fault that will change a leaf table shared by odf (a write, or the
+ * first touch of an absent page) first gets the faulting mm a table of its
+ * own; a read of a present page does not fault at all.
+ */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned flags)
 {
 	pte_t *pte = pgtable_walk(vma->vm_mm->pgd, address, PT_PTE, true);
 
 	if (!pte)
 		return -ENOMEM;
+	pte_t *pmd = pgtable_walk(vma->vm_mm->pgd, address, PT_PMD, false);
+	if (pmd_shared(*pmd) && ((flags & FAULT_FLAG_WRITE) || !pte_present(*pte))) {
+		int err = unshare_pte_table(vma->vm_mm, pmd, address, flags & FAULT_FLAG_WRITE ? "write" : "touch");
+		if (err)
+			return err;
+		pte = pte_offset(pmd, address);
+	}
 	if (!pte_present(*pte)) {
 		if (vma->vm_file || (vma->vm_flags & VM_SHARED))
 			return do_fault(vma, address, pte);
@@ -258,13 +288,15 @@ static void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vm
 	/* LAB cow: end */
 	get_page(page);
 	if (page != zero_page)
-		inc_mm_counter(dst_mm, mm_counter(vma));
+		add_rss(dst_mm, mm_counter(vma), dst_pte, 1);
 	set_pte_at(dst_mm, addr, dst_pte, pte);
 }
 
 struct copy_walk {
 	struct mm_struct *dst_mm;
 	struct vm_area_struct *vma;
+	bool share; /* odf: whole stretches are shared, not copied (vma_shares_tables) */
+	bool writable; /* the parent had a writable PTE here, which a COW mapping write-protects */
 };
 
 /* Give the child the present pages of [addr, end), which one leaf table of the parent maps from src_pte on. */
@@ -278,6 +310,7 @@ static int copy_pte_range(pte_t *src_pte, unsigned long addr, unsigned long end,
 	for (; addr != end; addr += PAGE_SIZE, src_pte++, dst_pte++) {
 		if (!pte_present(*src_pte))
 			continue;
+		copy->writable |= pte_write(*src_pte);
 		/* LAB cow: begin */
 		copy_present_pte(copy->dst_mm, copy->vma, dst_pte, src_pte, addr);
 		/* LAB cow: end */
@@ -286,49 +319,68 @@ static int copy_pte_range(pte_t *src_pte, unsigned long addr, unsigned long end,
 	return 0;
 }
 
+/* One present PMD entry of the parent over [addr, next): the whole table shared (odf), or its PTEs copied. */
+static int copy_pmd_entry(pte_t *src_pmd, unsigned long addr, unsigned long next, void *arg)
+{
+	struct copy_walk *copy = arg;
+
+	if (copy->share && next - addr == PMD_SIZE) {
+		copy->writable = true; /* the parent's PMD entry loses its write bit */
+		return share_pte_table(copy->dst_mm, src_pmd, addr);
+	}
+	return copy_pte_range(pte_offset(src_pmd, addr), addr, next, arg);
+}
+
 /*
  * fork: give the child the parent's pages for this VMA, sharing each frame
- * (copy_present_pte).  dup_mmap() reloads CR3 afterwards, so the parent's
- * TLB forgets the entries that were writable a moment ago.
+ * (copy_present_pte), or under odf each leaf table the VMA covers whole
+ * (share_pte_table).  In a COW mapping the parent's PTEs (or, odf, PMD
+ * entries) were writable a moment ago, and another thread of the parent,
+ * on another CPU, may still write through its TLB's old entry into a frame
+ * the child now maps: the shootdown ends that before fork returns (even
+ * after an error, if some entry was write-protected by then).
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
-	struct copy_walk copy = { .dst_mm = dst, .vma = vma };
+	struct copy_walk copy = { .dst_mm = dst, .vma = vma, .share = vma_shares_tables(vma) };
+	int err = walk_pmd_entries(src->pgd, vma->vm_start, vma->vm_end, copy_pmd_entry, &copy);
 
-	return walk_pte_ranges(src->pgd, vma->vm_start, vma->vm_end, copy_pte_range, &copy);
+	if (copy.writable && is_cow_mapping(vma->vm_flags))
+		flush_tlb_mm_range(src, vma->vm_start, vma->vm_end);
+	return err;
 }
-
-struct zap_walk {
-	struct vm_area_struct *vma;
-	bool flush; /* only a loaded address space can have TLB entries (exit and exec unload it first) */
-};
 
 static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void *arg)
 {
-	struct zap_walk *zap = arg;
-	struct mm_struct *mm = zap->vma->vm_mm;
+	struct vm_area_struct *vma = arg;
+	struct mm_struct *mm = vma->vm_mm;
 
 	for (; addr != end; addr += PAGE_SIZE, pte++) {
 		if (!pte_present(*pte))
 			continue;
 		struct page *page = pte_page(*pte);
 		pte_clear(mm, addr, pte);
-		if (zap->flush)
-			flush_tlb_one(addr);
 		if (page != zero_page)
-			dec_mm_counter(mm, mm_counter(zap->vma));
+			add_rss(mm, mm_counter(vma), pte, -1);
 		put_page(page);
 	}
 	mm_cond_resched(mm);
 	return 0;
 }
 
-/* Unmap [start, end) of a VMA, dropping each page's reference. */
+/*
+ * Unmap [start, end) of a VMA, dropping each page's reference, then shoot
+ * down the TLB entries on every CPU that has the mm loaded.  A frame freed
+ * before the shootdown cannot be handed out again meanwhile: the page
+ * allocator is behind the big kernel lock, which this CPU keeps until the
+ * flush is done whenever another task shares the mm (mm_cond_resched()
+ * lets it go only where none does, and then no other CPU runs the mm's
+ * user code).  The caller unshared its odf tables.
+ */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-	struct zap_walk zap = { .vma = vma, .flush = vma->vm_mm == current->active_mm };
-
-	walk_pte_ranges(vma->vm_mm->pgd, start, end, zap_pte_range, &zap);
+	walk_pte_ranges(vma->vm_mm->pgd, start, end, zap_pte_range, vma);
+	flush_tlb_mm_range(vma->vm_mm, start, end);
 }
 
 struct change_walk {
@@ -344,7 +396,6 @@ static int change_pte_range(pte_t *pte, unsigned long addr, unsigned long end, v
 		if (!pte_present(*pte))
 			continue;
 		set_pte_at(change->mm, addr, pte, pte_modify(*pte, change->newprot));
-		flush_tlb_one(addr);
 	}
 	mm_cond_resched(change->mm);
 	return 0;
@@ -352,7 +403,8 @@ static int change_pte_range(pte_t *pte, unsigned long addr, unsigned long end, v
 
 /*
  * Apply a VMA's (new) rights to its present pages.  Pages of a COW mapping
- * stay write-protected: a write faults and reuses or copies the page.
+ * stay write-protected: a write faults and reuses or copies the page.  The
+ * caller unshared the range's odf tables.
  */
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
@@ -361,6 +413,7 @@ void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned
 	if (!is_cow_mapping(vma->vm_flags))
 		change.newprot = maybe_mkwrite(change.newprot, vma);
 	walk_pte_ranges(vma->vm_mm->pgd, start, end, change_pte_range, &change);
+	flush_tlb_mm_range(vma->vm_mm, start, end); /* every CPU with the mm loaded: rights may have gone */
 }
 
 /* Free the tables below a table of this level (the leaves were zapped already), then their frames. */
@@ -376,10 +429,16 @@ static void free_lower_tables(pte_t *table, enum pt_level level, unsigned nr_ent
 	}
 }
 
-/* Free the page-table pages of the user half; the kernel half is init_pgd's, shared by all. */
+/*
+ * Free the page-table pages of the user half; the kernel half is
+ * init_pgd's, shared by all.  An idle CPU may still have the mm loaded
+ * (lazily): the flush drops what its paging-structure caches hold of the
+ * freed tables (INVLPG and CR3 loads both do, Intel SDM vol. 3A, 4.10.4.1).
+ */
 void free_pgtables(struct mm_struct *mm)
 {
 	free_lower_tables(mm->pgd, PT_PGD, USER_PGD_ENTRIES);
+	flush_tlb_mm_range(mm, 0, TASK_SIZE);
 }
 
 /* Called by the architecture's page-fault handler for the current task. */

@@ -200,9 +200,13 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	struct vm_area_struct *vma = find_vma(mm, start), *next;
 	if (vma && vma->vm_start < start && end < vma->vm_end && mm->map_count >= sysctl_max_map_count)
 		return -ENOMEM;
+	/* odf: the tables the range cuts through are copied first, while failing still changes nothing. */
+	if ((err = unshare_pte_tables(mm, start, end, true, "munmap")))
+		return err;
 	vma = isolate_range(mm, start, end, __split_vma, &err);
 	if (err)
 		return err;
+	drop_pte_tables(mm, start, end, "munmap");
 	for (; vma && vma->vm_start < end; vma = next) {
 		next = vma_next(vma);
 		zap_page_range(vma, vma->vm_start, vma->vm_end);
@@ -345,6 +349,7 @@ void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *next;
 
+	drop_pte_tables(mm, 0, TASK_SIZE, "exit");
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		vma_unlink_free(vma);
@@ -397,6 +402,8 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 			return -ENOMEM;
 		at = v->vm_end;
 	}
+	if ((err = unshare_pte_tables(mm, start, end, false, "mprotect")))
+		return err;
 	struct vm_area_struct *vma = isolate_range(mm, start, end, split_vma, &err), *next;
 	if (err)
 		return err;

@@ -7,6 +7,7 @@
 #include <pgtable.h>
 #include <mm.h>
 #include <asm/cpu.h>
+#include "internal.h"
 
 pte_t *init_pgd;
 
@@ -43,7 +44,7 @@ pte_t *pgtable_walk(pte_t *pgd, unsigned long va, enum pt_level level, bool allo
 		if (!pte_present(*e)) {
 			if (!alloc)
 				return NULL;
-			struct page *page = alloc_zeroed_page();
+			struct page *page = pte_alloc_one();
 			if (!page)
 				return NULL;
 			*e = page_to_phys(page) | _PAGE_TABLE;
@@ -61,8 +62,22 @@ static unsigned long entry_addr_end(unsigned long addr, unsigned long end, enum 
 	return boundary - 1 < end - 1 ? boundary : end; /* - 1: a boundary at the top wraps to 0 */
 }
 
-/* The entries of one table (of this level) over [addr, end), which lies inside what the table maps. */
-static int walk_table(pte_t *table, enum pt_level level, unsigned long addr, unsigned long end,
+/* A table page, zeroed, with its odf counts (struct page) at zero whatever the frame was before. */
+struct page *pte_alloc_one(void)
+{
+	struct page *page = alloc_zeroed_page();
+
+	if (page)
+		page->pt_share_count = page->pt_rss = 0;
+	return page;
+}
+
+/*
+ * The entries of one table (of this level) over [addr, end), which lies
+ * inside what the table maps: fn gets each present PMD entry (per_pmd) or
+ * the entry for addr in each leaf table.
+ */
+static int walk_table(pte_t *table, enum pt_level level, bool per_pmd, unsigned long addr, unsigned long end,
 		      pte_range_fn *fn, void *arg)
 {
 	pte_t *e = table_entry(table, addr, level);
@@ -71,9 +86,8 @@ static int walk_table(pte_t *table, enum pt_level level, unsigned long addr, uns
 		next = entry_addr_end(addr, end, level);
 		if (!pte_present(*e))
 			continue;
-		pte_t *lower = pte_table(*e);
-		int err = level == PT_PMD ? fn(table_entry(lower, addr, PT_PTE), addr, next, arg)
-					  : walk_table(lower, level - 1, addr, next, fn, arg);
+		int err = level == PT_PMD ? fn(per_pmd ? e : pte_offset(e, addr), addr, next, arg)
+					  : walk_table(pte_table(*e), level - 1, per_pmd, addr, next, fn, arg);
 		if (err)
 			return err;
 	}
@@ -82,7 +96,12 @@ static int walk_table(pte_t *table, enum pt_level level, unsigned long addr, uns
 
 int walk_pte_ranges(pte_t *pgd, unsigned long addr, unsigned long end, pte_range_fn *fn, void *arg)
 {
-	return addr < end ? walk_table(pgd, PT_PGD, addr, end, fn, arg) : 0;
+	return addr < end ? walk_table(pgd, PT_PGD, false, addr, end, fn, arg) : 0;
+}
+
+int walk_pmd_entries(pte_t *pgd, unsigned long addr, unsigned long end, pte_range_fn *fn, void *arg)
+{
+	return addr < end ? walk_table(pgd, PT_PGD, true, addr, end, fn, arg) : 0;
 }
 
 bool map_page(pte_t *pgd, unsigned long va, unsigned long phys, u64 flags)
@@ -93,6 +112,27 @@ bool map_page(pte_t *pgd, unsigned long va, unsigned long phys, u64 flags)
 		return false;
 	*pte = phys | flags;
 	return true;
+}
+
+/* Tables below a table of this level (n entries of it in use); an odf leaf table still shared is no one's own. */
+static unsigned long count_tables(const pte_t *table, enum pt_level level, unsigned n)
+{
+	unsigned long count = 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		if (!pte_present(table[i]))
+			continue;
+		if (level == PT_PMD)
+			count += !pmd_shared(table[i]) || !pte_page(table[i])->pt_share_count;
+		else
+			count += 1 + count_tables(pte_table(table[i]), level - 1, PTRS_PER_TABLE);
+	}
+	return count;
+}
+
+unsigned long mm_pgtables_bytes(const struct mm_struct *mm)
+{
+	return count_tables(mm->pgd, PT_PGD, USER_PGD_ENTRIES) * PAGE_SIZE;
 }
 
 void load_pgd(pte_t *pgd)

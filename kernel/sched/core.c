@@ -6,10 +6,10 @@
  * never preempted anywhere else).  When nothing is runnable a CPU's idle
  * task (pid 0: the boot context on CPU 0) halts until the next interrupt.
  *
- * A task stays on the CPU it was given at creation, and all the tasks of
- * one mm share one CPU (select_task_rq()): an address space is then loaded
- * on one CPU only, so a change to its page tables needs no TLB flush on
- * another (the shootdowns of issue 12.4 lift this).  The run queues, like
+ * A task stays on the CPU it was given at creation (select_task_rq()),
+ * unless sched_setaffinity(2) takes that CPU out of its cpus_mask; the
+ * threads of one process may be on different CPUs, whose TLBs the
+ * shootdowns of arch/x86_64/mm/tlb.c keep right.  The run queues, like
  * everything else, are protected by the big kernel lock (smp_lock.h).
  */
 #include <sched.h>
@@ -17,6 +17,7 @@
 #include <pgtable.h>
 #include <signal.h>
 #include <trace.h>
+#include <asm/mmu_context.h>
 #include <nsproxy.h>
 #include <pid_namespace.h>
 #include <kernel_stat.h>
@@ -37,6 +38,7 @@ struct task_struct init_task = {
 	.__state = TASK_RUNNING,
 	.flags = PF_KTHREAD,
 	.comm = "swapper",
+	.cpus_mask = { CPU_BITS_ALL },
 	.stack = init_stack,
 	.group_leader = &init_task,
 	.children = LIST_HEAD_INIT(init_task.children),
@@ -81,17 +83,81 @@ static void enqueue(struct task_struct *p)
 		apic_send_ipi(c->apic_id, RESCHEDULE_VECTOR);
 }
 
-/* A new task's CPU: its mm's (the same for every thread of a process), else the next online one in turn. */
+/* The tasks a CPU has to run: its queue, and the one it runs unless that is its idle task. */
+static unsigned int cpu_load(unsigned int cpu)
+{
+	struct percpu *c = per_cpu_area(cpu);
+	struct task_struct *t;
+	unsigned int n = c->current_task != c->idle;
+
+	list_for_each_entry(t, &c->runqueue, run_list)
+		n++;
+	return n;
+}
+
+/*
+ * A new task's CPU, one its mask allows (sched_setaffinity() keeps some
+ * online CPU in every mask).  A kernel thread, and a vfork child (its
+ * parent sleeps until it execs or exits: nothing would run in parallel),
+ * stay on their creator's if allowed.  Any other user task, a thread of the
+ * same process too (TLB shootdowns keep its mm's TLBs right wherever it
+ * runs), goes to the allowed CPU with the fewest tasks; among equals,
+ * another CPU than its creator's, the next in turn, so that two threads
+ * really run at once.
+ */
 static unsigned int select_task_rq(const struct task_struct *p)
 {
 	static unsigned int next_cpu; /* protected by the big kernel lock */
+	struct cpumask allowed = { p->cpus_mask.bits & cpu_online_mask->bits };
+	unsigned int best = current->cpu;
 
-	if (!p->mm || p->mm == current->mm)
-		return current->cpu;
-	do
-		next_cpu = (next_cpu + 1) % NR_CPUS;
-	while (!cpu_online(next_cpu));
-	return next_cpu;
+	/* The creator's CPU runs, so it is online (even before smp_init() says so). */
+	if (cpumask_test_cpu(best, &p->cpus_mask)) {
+		if (!p->mm || p->vfork_done)
+			return best;
+	} else {
+		best = cpumask_first(&allowed);
+	}
+	for (unsigned int i = 1; i <= NR_CPUS; i++) {
+		unsigned int cpu = (next_cpu + i) % NR_CPUS;
+		if (cpumask_test_cpu(cpu, &allowed) && cpu != current->cpu && cpu_load(cpu) <= cpu_load(best) &&
+		    (best == current->cpu || cpu_load(cpu) < cpu_load(best)))
+			best = cpu;
+	}
+	return next_cpu = best;
+}
+
+/*
+ * Linux's set_cpus_allowed_ptr(): p may run only on the CPUs of new_mask
+ * (those offline ignored; -EINVAL if that leaves none), and leaves its CPU
+ * at once if the mask excludes it.  Queued, it moves to the new CPU's queue;
+ * running here, it switches out onto that queue; running on another CPU (in
+ * user mode, or waiting for the big kernel lock this CPU holds), that CPU
+ * is told to reschedule, and schedule() there queues it on its new CPU.
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
+{
+	struct cpumask allowed = { new_mask->bits & cpu_online_mask->bits };
+	struct percpu *c = per_cpu_area(p->cpu);
+	bool queued = p->__state == TASK_RUNNING && p != c->current_task;
+
+	if (!allowed.bits)
+		return -EINVAL;
+	p->cpus_mask.bits = new_mask->bits & CPU_BITS_ALL;
+	if (cpumask_test_cpu(p->cpu, &allowed))
+		return 0;
+	if (queued)
+		list_del(&p->run_list);
+	p->cpu = cpumask_first(&allowed);
+	if (queued) {
+		enqueue(p);
+	} else if (p == current) {
+		schedule();
+	} else if (p == c->current_task) {
+		c->need_resched = true;
+		apic_send_ipi(c->apic_id, RESCHEDULE_VECTOR);
+	}
+	return 0;
 }
 
 void wake_up_state(struct task_struct *p, unsigned int state)
@@ -120,7 +186,6 @@ void wake_up_new_task(struct task_struct *p)
 static void context_switch(struct task_struct *prev, struct task_struct *next)
 {
 	struct mm_struct *oldmm = prev->active_mm;
-
 	if (!next->mm) {
 		/* A kernel thread runs on the loaded page tables (lazy TLB: no CR3 write) and pins them. */
 		next->active_mm = oldmm;
@@ -130,8 +195,7 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 			prev->active_mm = NULL; /* prev's reference, if any, passes to next */
 	} else {
 		next->active_mm = next->mm;
-		if (next->mm != oldmm)
-			load_pgd(next->mm->pgd);
+		switch_mm(next->mm);
 		if (!prev->mm && oldmm) {
 			prev->active_mm = NULL;
 			mmdrop(oldmm); /* next's own page tables are loaded now */

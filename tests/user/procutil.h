@@ -2,8 +2,8 @@
  * Helpers shared by the process-creation tests (a header, so it is not a
  * test program itself): which kernel we run on, Cowl's /proc/vmstat
  * counters, PFNs from /proc/self/pagemap, threads as NPTL makes them
- * (THREAD_FLAGS, join), and a raw clone system call whose child exits at
- * once without touching memory.
+ * (THREAD_FLAGS, join), the CPUs (online_cpus, current_cpu), and a raw
+ * clone system call whose child exits at once without touching memory.
  */
 #ifndef PROCUTIL_H
 #define PROCUTIL_H
@@ -100,6 +100,27 @@ static inline void join(volatile int *tid_word)
 
 	while ((tid = *tid_word) != 0)
 		futex((int *)tid_word, FUTEX_WAIT, tid, NULL, NULL, 0);
+}
+
+/* How many CPUs run: the "cpuN " lines of /proc/stat (Linux's and Cowl's). */
+static inline int online_cpus(void)
+{
+	static char buf[65536];
+	int n = 0;
+
+	if (read_file("/proc/stat", buf, sizeof(buf)) < 0)
+		return 1;
+	for (char *p = buf; (p = strstr(p, "\ncpu")); p++)
+		n += p[4] >= '0' && p[4] <= '9';
+	return n ? n : 1;
+}
+
+/* The CPU the caller runs on (getcpu(2)), -1 on error; safe in a thread, errno aside. */
+static inline int current_cpu(void)
+{
+	unsigned cpu;
+
+	return syscall(__NR_getcpu, &cpu, NULL, NULL) ? -1 : (int)cpu;
 }
 
 /* The system call; in a child (RAX 0) exit(0) follows at once, touching no memory. */

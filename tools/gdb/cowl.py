@@ -131,11 +131,12 @@ class CowlPs(gdb.Command):
                 int(t["mm"]), t["comm"].string()))
 
 
-def inode_path(inode):
+def dentry_path(dentry):
+    """A file's path by its dentry's names up to a root (its own parent), as the root file system has them."""
     parts = []
-    while int(inode["parent"]) != int(inode.address):
-        parts.append(inode["name"].string())
-        inode = inode["parent"].dereference()
+    while int(dentry["parent"]) != int(dentry.address):
+        parts.append(dentry["name"].string())
+        dentry = dentry["parent"].dereference()
     return "/" + "/".join(reversed(parts))
 
 
@@ -143,7 +144,7 @@ def vma_name(vma, mm):
     """What /proc/PID/maps names a VMA (proc_vma_name in kernel/fs/proc_mm.c)."""
     start, end = int(vma["vm_start"]), int(vma["vm_end"])
     if int(vma["vm_file"]):
-        return inode_path(vma["vm_file"]["inode"].dereference())
+        return dentry_path(vma["vm_file"]["dentry"].dereference())
     brk, start_brk, stack = int(mm["brk"]), int(mm["start_brk"]), int(mm["start_stack"])
     if start <= brk and end >= start_brk and brk > start_brk:
         return "[heap]"

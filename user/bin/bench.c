@@ -1,8 +1,11 @@
 /*
  * bench: what process creation and copy-on-write cost, in TSC cycles.
  *
- *   bench [TRUE [GROUP...]]
+ *   bench [-thp] [TRUE [GROUP...]]
  *
+ * -thp leaves out the MADV_NOHUGEPAGE advice, so that a Linux booted with
+ * transparent_hugepage=always maps the touched memory with 2 MiB pages:
+ * the Linux a user gets by default.
  * TRUE is the tiny program the exec rows run (default /bin/true); GROUPs,
  * if given, pick which groups of rows run (names in `groups` below), e.g.
  * `tools/run-elf build/initrd/bin/bench /bin/true fork_sparse getrandom`.
@@ -54,6 +57,7 @@ static const struct {
 } sizes[] = { { 0, 201 }, { 16, 101 }, { 64, 51 }, { 256, 21 } };
 
 static const char *true_path = "/bin/true";
+static int huge_pages_allowed; /* -thp */
 
 /* One stack for the clone and thread children: each round's child has ended before the next starts. */
 static char child_stack[STACK_SIZE] __attribute__((aligned(16)));
@@ -117,7 +121,8 @@ static char *touched_memory(unsigned long len)
 
 	if (p == MAP_FAILED)
 		die("bench: mmap");
-	madvise(p, len, MADV_NOHUGEPAGE); /* 4 KiB pages, as on Cowl; advisory, so failure is harmless */
+	if (!huge_pages_allowed)
+		madvise(p, len, MADV_NOHUGEPAGE); /* 4 KiB pages, as on Cowl; advisory, so failure is harmless */
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE)
 		p[off] = 1;
 	return p;
@@ -239,13 +244,11 @@ static void bench_zero_fault(void)
 }
 
 /*
- * The parent writes pages it shares with a live child: each write must copy
- * the page.  The child waits on a pipe, so it holds its mappings until the
- * parent has finished and closes the pipe.
+ * A child that keeps our mappings until we close *done (the write end of a
+ * pipe whose read end it waits on), then exits.
  */
-static void bench_cow_copy(void)
+static pid_t fork_holding_child(int *done)
 {
-	char *p = touched_memory(FAULT_PAGES * PAGE_SIZE);
 	int fds[2];
 	char c;
 
@@ -257,8 +260,19 @@ static void bench_cow_copy(void)
 		_exit(read(fds[0], &c, 1) == 0 ? 0 : 1); /* 0: end of file, the parent is done */
 	}
 	close(fds[0]);
+	*done = fds[1];
+	return pid;
+}
+
+/* The parent writes pages it shares with a live child: each write must copy the page. */
+static void bench_cow_copy(void)
+{
+	char *p = touched_memory(FAULT_PAGES * PAGE_SIZE);
+	int done;
+	pid_t pid = fork_holding_child(&done);
 	uint64_t cycles = median_write(p);
-	close(fds[1]);
+
+	close(done);
 	reap(pid);
 	report("cow_copy", NO_SIZE, cycles, FAULT_PAGES);
 	munmap(p, FAULT_PAGES * PAGE_SIZE);
@@ -279,6 +293,43 @@ static void bench_cow_reuse(void)
 	reap(pid);
 	report("cow_reuse", NO_SIZE, median_write(p), FAULT_PAGES);
 	munmap(p, FAULT_PAGES * PAGE_SIZE);
+}
+
+#define STRETCH (2 * MIB) /* what one leaf page table maps */
+#define STRETCHES 32       /* samples of the per-stretch rows */
+
+static uint64_t write_at(volatile char *page)
+{
+	uint64_t t0 = rdtsc();
+
+	*page = 3;
+	return rdtsc() - t0;
+}
+
+/*
+ * The parent writes pages it shares with a live child, in STRETCHES
+ * touched 2 MiB stretches on 2 MiB boundaries: first one page of each
+ * stretch (cow_first: under Cowl's fork=odf the table copy and the page
+ * copy, elsewhere a COW copy), then a second page of each (cow_next: a
+ * COW copy in a table the parent owns by then).
+ */
+static void bench_cow_stretch(void)
+{
+	char *raw = touched_memory((STRETCHES + 1) * STRETCH);
+	char *p = (char *)(((unsigned long)raw + STRETCH - 1) & ~(STRETCH - 1));
+	uint64_t first[STRETCHES], next[STRETCHES];
+	int done;
+	pid_t pid = fork_holding_child(&done);
+
+	for (int i = 0; i < STRETCHES; i++)
+		first[i] = write_at(p + i * STRETCH + STRETCH / 2);
+	for (int i = 0; i < STRETCHES; i++)
+		next[i] = write_at(p + i * STRETCH + STRETCH / 2 + PAGE_SIZE);
+	close(done);
+	reap(pid);
+	report("cow_first", NO_SIZE, median(first, STRETCHES), STRETCHES);
+	report("cow_next", NO_SIZE, median(next, STRETCHES), STRETCHES);
+	munmap(raw, (STRETCHES + 1) * STRETCH);
 }
 
 static char *true_argv[] = { NULL, NULL };
@@ -391,7 +442,7 @@ static const struct {
 	void (*run)(void);
 } groups[] = {
 	{ "creations", bench_creations }, { "zero_fault", bench_zero_fault }, { "cow_copy", bench_cow_copy },
-	{ "cow_reuse", bench_cow_reuse }, { "exec", bench_execs }, { "fork_sparse", bench_sparse_fork },
+	{ "cow_reuse", bench_cow_reuse }, { "cow_stretch", bench_cow_stretch }, { "exec", bench_execs }, { "fork_sparse", bench_sparse_fork },
 	{ "fork_60kvma", bench_many_vma_fork }, { "getrandom", bench_getrandom },
 };
 
@@ -425,6 +476,10 @@ static void power_off(void)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "-thp") == 0) {
+		huge_pages_allowed = 1;
+		argc--, argv++;
+	}
 	if (argc > 1)
 		true_path = argv[1];
 	true_argv[0] = (char *)true_path;

@@ -6,6 +6,11 @@
  * /proc/kpagecount: Linux's own files, so this runs unchanged on Linux
  * (as root, which may read PFNs).  A child created by fork is driven step
  * by step over a pipe, so that the tables show one event at a time.
+ *
+ * On Cowl under fork=odf (/proc/cowl/fork_mode) fork shares the leaf page
+ * table itself: then the pages lie at the start of a 2 MiB-aligned mapping
+ * of 2 MiB, so their table is one fork may share, and the captions and the
+ * odf_table_* counters of /proc/vmstat follow what the kernel does then.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,10 +22,59 @@
 #include <unistd.h>
 
 #define NPAGES 4
+#define STRETCH (2UL << 20) /* what one leaf page table maps */
 #define PM_PRESENT (1ull << 63)
 #define PM_PFN_MASK ((1ull << 55) - 1)
 
-static char *pages; /* NPAGES private anonymous pages */
+static char *pages; /* NPAGES private anonymous pages, at the start of a 2 MiB stretch */
+static int odf;     /* Cowl, fork=odf */
+
+/* 2 MiB of private anonymous memory on a 2 MiB boundary: one leaf table maps all of it. */
+static char *map_stretch(void)
+{
+	char *raw = mmap(NULL, 2 * STRETCH, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (raw == MAP_FAILED)
+		return raw;
+	char *start = (char *)(((unsigned long)raw + STRETCH - 1) & ~(STRETCH - 1));
+	if (start > raw)
+		munmap(raw, (size_t)(start - raw));
+	munmap(start + STRETCH, (size_t)(raw + STRETCH - start));
+	return start;
+}
+
+/* Whether Cowl's fork mode is odf (0 on Linux, which has no such file). */
+static int fork_mode_is_odf(void)
+{
+	char mode[16] = "";
+	int fd = open("/proc/cowl/fork_mode", O_RDONLY);
+
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, mode, sizeof(mode) - 1);
+	close(fd);
+	return n >= 3 && !strncmp(mode, "odf", 3);
+}
+
+/* Under odf: the kernel's counts of leaf tables shared, copied and taken back, from /proc/vmstat. */
+static void show_odf_counters(void)
+{
+	static const char *const names[] = { "odf_table_share", "odf_table_copy", "odf_table_reuse" };
+	char buf[4096] = "";
+	int fd = open("/proc/vmstat", O_RDONLY);
+
+	if (!odf || fd < 0)
+		return;
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	printf("  tables (whole system):");
+	for (int i = 0; i < 3; i++) {
+		char *line = strstr(buf, names[i]);
+		printf(" %s %ld", names[i] + 10, line ? strtol(line + strlen(names[i]), NULL, 10) : -1L);
+	}
+	putchar('\n');
+}
 
 /* Reads the 8-byte entry number `index` of a /proc table file; 0 if unreadable. */
 static unsigned long long read_entry(const char *path, unsigned long long index)
@@ -65,6 +119,7 @@ static void show(const char *title, pid_t parent, pid_t child)
 		}
 		putchar('\n');
 	}
+	show_odf_counters();
 	fflush(stdout);
 }
 
@@ -92,7 +147,10 @@ int main(void)
 	int to_child[2], to_parent[2];
 	pid_t me = getpid();
 
-	pages = mmap(NULL, NPAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	odf = fork_mode_is_odf();
+	/* Only odf needs the whole stretch (elsewhere, Linux with THP could map it as one huge page). */
+	pages = odf ? map_stretch() : mmap(NULL, NPAGES * PAGE_SIZE, PROT_READ | PROT_WRITE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (pages == MAP_FAILED || pipe(to_child) < 0 || pipe(to_parent) < 0) {
 		perror("cowdemo");
 		return 1;
@@ -103,7 +161,8 @@ int main(void)
 		puts("cowdemo: /proc/self/pagemap shows no frame numbers (on Linux, run as root)");
 		return 1;
 	}
-	printf("cowdemo (pid %d): %d private pages at %p, each written once.\n", me, NPAGES, (void *)pages);
+	printf("cowdemo (pid %d): %d private pages at %p, each written once.%s\n", me, NPAGES, (void *)pages,
+	       odf ? "  fork mode: odf." : "");
 	show("1. Before fork: each page has its own frame, mapped once.", me, 0);
 
 	pid_t child = fork();
@@ -118,20 +177,34 @@ int main(void)
 	close(to_child[0]);
 	close(to_parent[1]);
 
-	show("2. After fork: the child got no copies.  Both page tables map the SAME\n"
-	     "   frames, now read-only, so each frame is mapped twice.", me, child);
+	show(odf ? "2. After fork (odf): the child got no copies and no leaf page table: its PMD\n"
+		   "   entry points at the parent's table, both entries read-only.  ONE table\n"
+		   "   maps the SAME frames for both, so each frame is mapped once."
+		 : "2. After fork: the child got no copies.  Both page tables map the SAME\n"
+		   "   frames, now read-only, so each frame is mapped twice.",
+	     me, child);
 
 	child_writes(to_child[1], to_parent[0], 1);
-	show("3. The child wrote page 1: the write faulted, the kernel saw the frame was\n"
-	     "   shared (count 2), gave the child a copy, and dropped the child's mapping\n"
-	     "   of the old frame.  The parent's frame is now mapped only once.", me, child);
+	show(odf ? "3. The child wrote page 1: the write faulted on the read-only PMD entry; the\n"
+		   "   kernel gave the child its own copy of the table (every PTE read-only, so\n"
+		   "   every frame is now mapped twice), then the ordinary COW fault copied\n"
+		   "   page 1 for the child.  The parent's frame 1 is mapped only once."
+		 : "3. The child wrote page 1: the write faulted, the kernel saw the frame was\n"
+		   "   shared (count 2), gave the child a copy, and dropped the child's mapping\n"
+		   "   of the old frame.  The parent's frame is now mapped only once.",
+	     me, child);
 
 	unsigned long before = pfn_of(me, 1);
 	pages[1 * PAGE_SIZE] = 'p';
 	unsigned long after = pfn_of(me, 1);
-	show("4. The parent wrote page 1: it faulted too (its PTE was still read-only),\n"
-	     "   but it is the frame's last user, so the kernel made the PTE writable\n"
-	     "   again and copied nothing.", me, child);
+	show(odf ? "4. The parent wrote page 1: it faulted too.  It was the last user of the\n"
+		   "   shared table, so the kernel took the table back (PMD entry writable,\n"
+		   "   no copy); its PTE was still read-only, the frame's last user again:\n"
+		   "   made writable, copied nothing."
+		 : "4. The parent wrote page 1: it faulted too (its PTE was still read-only),\n"
+		   "   but it is the frame's last user, so the kernel made the PTE writable\n"
+		   "   again and copied nothing.",
+	     me, child);
 	printf("   parent's page 1: frame %lx before the write, %lx after: %s\n", before, after,
 	       before == after ? "reused, no copy" : "copied (unexpected!)");
 

@@ -1,7 +1,7 @@
 /*
  * trace [KINDS | off]: show or set which kernel events Cowl traces to the
  * console.  KINDS is a comma-separated list of cow, fault, clone, exec,
- * exit, wait, sched, or all; "off" (or "none") stops tracing.  It reads and
+ * exit, wait, sched, odf, or all; "off" (or "none") stops tracing.  It reads and
  * writes /proc/cowl/trace, so it works only on Cowl.
  */
 #include <fcntl.h>
@@ -42,7 +42,7 @@ static int set(const char *kinds)
 	ssize_t n = write(fd, kinds, strlen(kinds));
 	close(fd);
 	if (n < 0) {
-		fprintf(stderr, "trace: %s: unknown kind (use cow,fault,clone,exec,exit,wait,sched, all or off)\n",
+		fprintf(stderr, "trace: %s: unknown kind (use cow,fault,clone,exec,exit,wait,sched,odf,tlb, all or off)\n",
 			kinds);
 		return 1;
 	}
@@ -52,7 +52,7 @@ static int set(const char *kinds)
 int main(int argc, char **argv)
 {
 	if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
-		fprintf(stderr, "usage: trace [cow,fault,clone,exec,exit,wait,sched | all | off]\n");
+		fprintf(stderr, "usage: trace [cow,fault,clone,exec,exit,wait,sched,odf,tlb | all | off]\n");
 		return 2;
 	}
 	return argc == 2 ? set(argv[1]) : show();

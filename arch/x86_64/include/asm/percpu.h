@@ -15,6 +15,7 @@
 #define NR_CPUS 8
 
 struct task_struct;
+struct mm_struct;
 
 /* The 64-bit TSS (Intel SDM vol. 3A, 8.7 "Task Management in 64-bit Mode"). */
 struct tss {
@@ -41,6 +42,7 @@ struct percpu {
 	struct list_head runqueue;        /* its runnable tasks but the running one (kernel/sched/core.c) */
 	bool need_resched;                /* switch tasks at the next chance */
 	bool in_irq_window;               /* a tick now interrupted the kernel (cond_resched), not the user */
+	struct mm_struct *loaded_mm;      /* whose user page tables CR3 holds, NULL for the kernel's (arch/x86_64/mm/tlb.c) */
 	u64 gdt[GDT_ENTRIES] __aligned(16);
 	struct tss tss __aligned(16);
 	u8 double_fault_stack[4096] __aligned(16); /* TSS IST1 */

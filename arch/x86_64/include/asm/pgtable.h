@@ -36,6 +36,7 @@ typedef u64 pte_t;
 #define PUD_SHIFT 30
 #define PMD_SHIFT 21
 #define PMD_SIZE (1ul << PMD_SHIFT)
+#define PMD_MASK (~(PMD_SIZE - 1))
 #define PUD_SIZE (1ul << PUD_SHIFT)
 #define PGDIR_SIZE (1ul << PGDIR_SHIFT)
 #define USER_PGD_ENTRIES 256 /* PML4 entries 0..255 are user space */
