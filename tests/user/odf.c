@@ -119,7 +119,11 @@ static void write_in_child(void)
 	CHECK("child_write_copies_a_table", copied1 - copied0 >= 1);
 }
 
-/* The child waits, reads, reports; the parent writes in the meantime. */
+/*
+ * The child waits, reads, reports; the parent writes in the meantime.  Each
+ * side closes the pipe ends it does not use: a parent killed by its write
+ * (a kernel that cannot unshare) must end the child's wait, not hang it.
+ */
 static void write_in_parent(void)
 {
 	int go[2], done[2], status;
@@ -129,11 +133,13 @@ static void write_in_parent(void)
 	pipe(done);
 	pid_t pid = fork();
 	if (pid == 0) {
+		close(go[1]), close(done[0]);
 		read(go[0], &c, 1);
 		c = holds(0, SIZE, 0) ? 'y' : 'n';
 		write(done[1], &c, 1);
 		_exit(0);
 	}
+	close(go[0]), close(done[1]);
 	mem[MID(0)] = 'p';
 	mem[MID(2) + PAGE] = 'p';
 	write(go[1], "x", 1);
@@ -141,7 +147,7 @@ static void write_in_parent(void)
 	CHECK("parent_write_leaves_child_page", c == 'y');
 	CHECK("parent_write_lands", mem[MID(0)] == 'p' && mem[MID(2) + PAGE] == 'p');
 	CHECK("parent_child_exits", waitpid(pid, &status, 0) == pid && WIFEXITED(status));
-	close(go[0]), close(go[1]), close(done[0]), close(done[1]);
+	close(go[1]), close(done[0]);
 	fill(0);
 }
 
