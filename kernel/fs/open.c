@@ -153,12 +153,7 @@ long sys_faccessat2(int dfd, const char __user *upath, int mode, int flags)
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	char *path = getname(upath);
-	if (IS_ERR(path))
-		return PTR_ERR(path);
-	struct dentry *d = !*path && (flags & AT_EMPTY_PATH) ? fd_dentry(dfd)
-		: lookup_at(dfd, path, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, NULL);
-	kfree(path);
+	struct dentry *d = user_path_at(dfd, upath, flags);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
 	struct inode *inode = d->inode;
@@ -246,12 +241,7 @@ long sys_fchownat(int dfd, const char __user *upath, uid_t uid, gid_t gid, int f
 {
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	char *path = getname(upath);
-	if (IS_ERR(path))
-		return PTR_ERR(path);
-	struct dentry *d = !*path && (flags & AT_EMPTY_PATH) ? fd_dentry(dfd)
-		: lookup_at(dfd, path, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, NULL);
-	kfree(path);
+	struct dentry *d = user_path_at(dfd, upath, flags);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
 	long err = chown_inode(d->inode, uid, gid);

@@ -43,17 +43,23 @@ struct dentry *fd_dentry(int dfd)
 	return d;
 }
 
+struct dentry *user_path_at(int dfd, const char __user *upath, int flags)
+{
+	char *path = getname(upath);
+
+	if (IS_ERR(path))
+		return (struct dentry *)path;
+	struct dentry *d = !*path && (flags & AT_EMPTY_PATH) ? fd_dentry(dfd)
+		: lookup_at(dfd, path, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, NULL);
+	kfree(path);
+	return d;
+}
+
 long sys_newfstatat(int dfd, const char __user *upath, struct stat __user *st, int flags)
 {
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
 		return -EINVAL;
-	char *path = getname(upath);
-	if (IS_ERR(path))
-		return PTR_ERR(path);
-	unsigned lookup = flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW;
-	struct dentry *d = (!*path && (flags & AT_EMPTY_PATH)) ? fd_dentry(dfd)
-							       : lookup_at(dfd, path, lookup, NULL);
-	kfree(path);
+	struct dentry *d = user_path_at(dfd, upath, flags);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
 	long ret = put_stat(d->inode, st);

@@ -30,13 +30,7 @@ static struct dentry *utimes_target(int dfd, const char __user *upath, int flags
 {
 	if (!upath)
 		return dfd == AT_FDCWD ? ERR_PTR(-EFAULT) : fd_dentry(dfd);
-	char *path = getname(upath);
-	if (IS_ERR(path))
-		return (struct dentry *)path;
-	struct dentry *d = !*path && (flags & AT_EMPTY_PATH) ? fd_dentry(dfd)
-		: lookup_at(dfd, path, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, NULL);
-	kfree(path);
-	return d;
+	return user_path_at(dfd, upath, flags);
 }
 
 long sys_utimensat(int dfd, const char __user *upath, const struct timespec __user *utimes, int flags)

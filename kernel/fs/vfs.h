@@ -145,6 +145,12 @@ extern struct dentry *vfs_root;
 
 /* stat.c: the dentry dfd refers to, for AT_EMPTY_PATH (referenced, or ERR_PTR) */
 struct dentry *fd_dentry(int dfd);
+/*
+ * stat.c: the dentry an *at(2) call names (Linux's user_path_at): upath
+ * from dfd, or dfd itself for an empty path with AT_EMPTY_PATH; a last
+ * symlink followed unless AT_SYMLINK_NOFOLLOW.  Referenced, or ERR_PTR.
+ */
+struct dentry *user_path_at(int dfd, const char __user *upath, int flags);
 
 /* inode.c */
 struct inode *new_inode(struct super_block *sb, mode_t mode, size_t size);
