@@ -122,6 +122,47 @@ tally_summary() {
 	echo "$passed passed, $failed failed, $skipped skipped"
 }
 
+# tally_reset: forget every result so far (a phase run apart, tools/test,
+# starts its own tally).
+tally_reset() {
+	passed=0 failed=0 skipped=0
+	failures=() tally_records=() tally_began=() tally_ended=()
+	tally_current=""
+}
+
+# tally_save FILE: the results so far and the time each phase began and
+# ended, for tally_merge in another process: one record per result, then
+# one "SUITE<tab>TIME<tab>BEGAN<tab>ENDED" per phase, each ended by a NUL
+# (a reason may hold any other byte).
+tally_save() {
+	local suite
+	[ -z "$tally_current" ] || tally_ended[$tally_current]=$SECONDS
+	{
+		[ ${#tally_records[@]} -eq 0 ] || printf '%s\0' "${tally_records[@]}"
+		for suite in "${!tally_began[@]}"; do
+			printf '%s\tTIME\t%s\t%s\0' "$suite" "${tally_began[$suite]}" "${tally_ended[$suite]:-$SECONDS}"
+		done
+	} >"$1"
+}
+
+# tally_merge FILE: count the results tally_save wrote into FILE as if
+# they had come here, without printing them again.
+tally_merge() {
+	local rec suite verdict name reason rest
+	while IFS= read -r -d '' rec; do
+		suite=${rec%%$'\t'*} rest=${rec#*$'\t'}
+		verdict=${rest%%$'\t'*} rest=${rest#*$'\t'}
+		name=${rest%%$'\t'*} reason=${rest#*$'\t'}
+		case $verdict in
+		TIME) tally_began[$suite]=$name tally_ended[$suite]=$reason; continue ;;
+		PASS) passed=$((passed + 1)) ;;
+		FAIL) failed=$((failed + 1)); failures+=("$name${reason:+: $reason}") ;;
+		SKIP) skipped=$((skipped + 1)) ;;
+		esac
+		tally_records+=("$rec")
+	done <"$1"
+}
+
 # tally_junit FILE: every result so far as JUnit XML (tools/junit.xsd):
 # one <testsuite> per phase, one <testcase> per result, named by the
 # result's program ("cow" of "cow/fork_shares_page", the classname) and
