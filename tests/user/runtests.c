@@ -32,10 +32,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <uapi/prctl.h>
 #include "procutil.h"
 #include "test.h"
 
@@ -280,6 +282,27 @@ static long now_cs(void)
 }
 
 /*
+ * After a test: its orphans are ours (runtests is a child subreaper, see
+ * main), so wait, a while, until they have ended too: a process of one test
+ * still exiting must not free page frames while the next test counts them
+ * (oom's count on four CPUs saw odf's orphan end).  Says so if some live on.
+ */
+static void reap_orphans(const char *name)
+{
+	for (int i = 0; i < 500; i++) {
+		struct timespec t = { 0, 10000000 };
+		pid_t pid;
+
+		while ((pid = wait4(-1, NULL, __WALL | WNOHANG, NULL)) > 0)
+			;
+		if (pid < 0) /* ECHILD: none left */
+			return;
+		nanosleep(&t, NULL);
+	}
+	printf("# %s left processes running for 5 s after it ended\n", name);
+}
+
+/*
  * Runs one test, passing its output on; returns 1 if it passed.  Then says
  * how long it took ("# took PROG 1.23s"), for finding where a run's time
  * goes (tools/test keeps the lines in its logs; they are not a result).
@@ -288,6 +311,7 @@ static int run_test(const char *name, int seconds)
 {
 	long began = now_cs();
 	int passed = run_one(name, seconds);
+	reap_orphans(name);
 	long took = now_cs() - began;
 
 	printf("# took %s %ld.%02lds\n", name, took / 100, took % 100);
@@ -379,6 +403,8 @@ int main(int argc, char **argv)
 		perror("runtests: " TEST_DIR);
 		return 1;
 	}
+	/* The tests' orphans come to us, for reap_orphans and check_frames. */
+	syscall(__NR_prctl, PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	/* No SA_RESTART: the watchdog's SIGALRM must interrupt the read of a test's output. */
 	struct sigaction alarm = { .sa_handler = on_expiry };
 	sigaction(SIGALRM, &alarm, NULL);
