@@ -16,8 +16,11 @@
  * between NAMEs and holds for the NAMEs after it, so that a grader can give
  * each program its own limit): when it expires, the
  * whole group is killed, "TEST: FAIL PROG: TIME-OUT after Ns" is printed,
- * and the run goes on with the next program.  Exits 0 if and only if
- * everything passed.
+ * and the run goes on with the next program.  runtests is a child
+ * subreaper: a program's orphans come to it, and it waits for them (5 s at
+ * most) before the next program starts, so that no program sees another's
+ * processes end.  After each program it says how long it took ("# took
+ * PROG 1.23s").  Exits 0 if and only if everything passed.
  *
  * On Cowl a full run (no NAME) also checks that the whole run leaked no
  * page frame: it notes /proc/vmstat's nr_free_pages before the first test
