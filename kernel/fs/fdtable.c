@@ -16,7 +16,7 @@ struct files_struct {
 	u64 cloexec[NR_OPEN / BITS_PER_LONG];
 };
 
-static bool test_cloexec(const struct files_struct *t, unsigned fd)
+bool close_on_exec(unsigned int fd, const struct files_struct *t)
 {
 	return t->cloexec[fd / BITS_PER_LONG] & (1ull << (fd % BITS_PER_LONG));
 }
@@ -87,7 +87,7 @@ static struct file *fd_remove(struct files_struct *t, unsigned fd)
 void do_close_on_exec(struct files_struct *files)
 {
 	for (unsigned fd = 0; fd < NR_OPEN; fd++)
-		if (files->fd[fd] && test_cloexec(files, fd))
+		if (files->fd[fd] && close_on_exec(fd, files))
 			fput(fd_remove(files, fd));
 }
 
@@ -214,7 +214,7 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		ret = fcntl_dupfd(fd, arg, cmd == F_DUPFD_CLOEXEC);
 		break;
 	case F_GETFD:
-		ret = test_cloexec(current->files, fd) ? FD_CLOEXEC : 0;
+		ret = close_on_exec(fd, current->files) ? FD_CLOEXEC : 0;
 		break;
 	case F_SETFD:
 		set_cloexec(current->files, fd, arg & FD_CLOEXEC);

@@ -4,8 +4,9 @@
  * tree, so a later archive adds to and replaces what an earlier one put
  * there.  File data is copied into page frames, so every file can be
  * written, and the modules' own frames are then freed.  Then the device
- * nodes, the /dev/fd link and the /proc, /sys and /tmp mount points are added if
- * missing, and /proc, /sys and a tmpfs mounted on them.
+ * nodes, the links /dev/fd, /dev/stdin, /dev/stdout and /dev/stderr, and
+ * the /proc, /sys and /tmp mount points are added if missing, and /proc,
+ * /sys and a tmpfs mounted on them.
  */
 #include "vfs.h"
 #include <bootinfo.h>
@@ -23,6 +24,16 @@ static const struct {
 	{ "dev/null", MKDEV(1, 3) },    { "dev/zero", MKDEV(1, 5) },
 	{ "dev/kmsg", MKDEV(1, 11) },   { "dev/tty", MKDEV(5, 0) },
 	{ "dev/console", MKDEV(5, 1) }, { "dev/tty1", MKDEV(4, 1) },
+};
+
+/* The links udev (or systemd-tmpfiles) makes in /dev on Linux: through the caller's fd table. */
+static const struct {
+	const char *path, *target;
+} dev_links[] = {
+	{ "dev/fd", "/proc/self/fd" },
+	{ "dev/stdin", "/proc/self/fd/0" },
+	{ "dev/stdout", "/proc/self/fd/1" },
+	{ "dev/stderr", "/proc/self/fd/2" },
 };
 
 static int unpack_entry(const struct cpio_entry *e, void *root)
@@ -82,7 +93,8 @@ void vfs_init(void)
 	unpack_modules();
 	for (size_t i = 0; i < ARRAY_SIZE(dev_nodes); i++)
 		dput(add_missing(dev_nodes[i].path, S_IFCHR | 0666, dev_nodes[i].rdev, NULL));
-	dput(add_missing("dev/fd", S_IFLNK | 0777, 0, "/proc/self/fd")); /* as udev makes it */
+	for (size_t i = 0; i < ARRAY_SIZE(dev_links); i++)
+		dput(add_missing(dev_links[i].path, S_IFLNK | 0777, 0, dev_links[i].target));
 	struct dentry *proc = add_missing("proc", S_IFDIR | 0555, 0, NULL);
 	proc_mount(proc);
 	dput(proc);

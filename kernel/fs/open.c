@@ -77,10 +77,14 @@ static struct dentry *open_create(int dfd, const char *path, int flags, mode_t m
 	return d;
 }
 
-/* What the open file keeps of the flags (and what F_GETFL shows); O_NOCTTY goes once the driver has seen it. */
+/*
+ * What the open file keeps of the flags (what F_GETFL and /proc/PID/fdinfo
+ * show): as Linux's do_dentry_open, all but O_CREAT, O_EXCL, O_TRUNC (and
+ * O_CLOEXEC, the fd's); O_NOCTTY goes once the driver has seen it.
+ */
 static unsigned file_flags(int flags)
 {
-	return (flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC | O_NOFOLLOW)) | O_LARGEFILE;
+	return (flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC)) | O_LARGEFILE;
 }
 
 static struct file *do_open(int dfd, const char *path, int flags, mode_t mode)

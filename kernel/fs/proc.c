@@ -1,7 +1,8 @@
 /*
  * /proc (proc(5)): a read-only tree made up as it is looked at.  Its
- * root holds the files of proc_root_entries[], "self" (a symlink to the
- * caller's own /proc/<pid>, proc_link.c) and one directory per process
+ * root holds the files of proc_root_entries[], "self" and "thread-self"
+ * (symlinks to the caller's own /proc/<pid> and /proc/<pid>/task/<tid>,
+ * proc_link.c) and one directory per process
  * (proc_pid.c).  Inodes are made by each lookup and freed with
  * their last reference; numbers are fixed so stat(2) agrees across lookups.
  */
@@ -14,7 +15,8 @@
 #include <uapi/magic.h>
 
 #define PROC_ROOT_INO 1
-#define PROC_SELF_POS 2 /* readdir position of "self"; the root entries follow */
+#define PROC_SELF_POS 2 /* readdir positions of "self" and "thread-self"; the root entries follow */
+#define PROC_THREAD_SELF_POS 3
 #define PROC_PID_POS 256 /* readdir position of /proc/<pid>: PROC_PID_POS + pid */
 
 static int meminfo_show(struct task_struct *task, struct seq_buf *m)
@@ -49,7 +51,9 @@ static const struct proc_entry proc_root_entries[] = {
 	{ .name = "cowl", .children = proc_cowl_entries, .nr_children = ARRAY_SIZE(proc_cowl_entries) },
 };
 
-#define ROOT_FILE_INO (PROC_ROOT_INO + 2) /* after the root and "self" */
+#define PROC_SELF_INO (PROC_ROOT_INO + 1)
+#define PROC_THREAD_SELF_INO (PROC_ROOT_INO + 2)
+#define ROOT_FILE_INO (PROC_ROOT_INO + 3) /* after the root, "self" and "thread-self" */
 
 static struct super_block proc_sb = { .dev = DEV_PROC, .magic = PROC_SUPER_MAGIC, .next_ino = 1 };
 
@@ -58,7 +62,7 @@ void proc_evict(struct inode *inode)
 	kfree(PROC_I(inode));
 }
 
-static const struct inode_operations proc_file_iops = {
+const struct inode_operations proc_file_iops = {
 	.evict = proc_evict,
 };
 
@@ -67,6 +71,19 @@ static int file_task(struct file *f, struct task_struct **task)
 {
 	*task = proc_task(f->inode);
 	return (*task || !PROC_I(f->inode)->pid) ? 0 : -ESRCH;
+}
+
+int proc_seq_install(struct file *f, struct seq_buf *m, int err)
+{
+	if (!err && m->overflow)
+		err = -ENOMEM;
+	if (err) {
+		kfree(m->buf);
+		kfree(m);
+		return err;
+	}
+	f->private_data = m;
+	return 0;
 }
 
 static int proc_file_open(struct inode *inode, struct file *f)
@@ -80,16 +97,7 @@ static int proc_file_open(struct inode *inode, struct file *f)
 	struct seq_buf *m = kzalloc(sizeof(*m));
 	if (!m)
 		return -ENOMEM;
-	err = e->show(task, m);
-	if (!err && m->overflow)
-		err = -ENOMEM;
-	if (err) {
-		kfree(m->buf);
-		kfree(m);
-		return err;
-	}
-	f->private_data = m;
-	return 0;
+	return proc_seq_install(f, m, e->show(task, m));
 }
 
 static ssize_t seq_read(struct seq_buf *m, struct io_buf *buf, size_t n, off_t *pos)
@@ -153,7 +161,7 @@ static ssize_t proc_file_write(struct file *f, struct io_buf *buf, size_t n, off
 	return err ? err : (ssize_t)n;
 }
 
-static ssize_t proc_file_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
+ssize_t proc_file_read(struct file *f, struct io_buf *buf, size_t n, off_t *pos)
 {
 	if (f->private_data)
 		return seq_read(f->private_data, buf, n, pos);
@@ -162,7 +170,7 @@ static ssize_t proc_file_read(struct file *f, struct io_buf *buf, size_t n, off_
 	return generated_read(f, buf, n, pos);
 }
 
-static void proc_file_release(struct file *f)
+void proc_file_release(struct file *f)
 {
 	struct seq_buf *m = f->private_data;
 
@@ -277,7 +285,9 @@ bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *entries
 static struct dentry *proc_root_lookup(struct dentry *root, const char *name, size_t len)
 {
 	if (len == 4 && !strncmp(name, "self", 4))
-		return proc_self_link(root, PROC_ROOT_INO + 1);
+		return proc_self_link(root, PROC_SELF_INO);
+	if (len == 11 && !strncmp(name, "thread-self", 11))
+		return proc_thread_self_link(root, PROC_THREAD_SELF_INO);
 	struct dentry *d = proc_lookup_entry(root, name, len, proc_root_entries,
 					     ARRAY_SIZE(proc_root_entries), ROOT_FILE_INO);
 	return IS_ERR(d) && PTR_ERR(d) == -ENOENT ? proc_pid_lookup(root, name, len) : d;
@@ -287,10 +297,12 @@ static int proc_root_iterate(struct file *f, struct dir_context *ctx)
 {
 	if (!proc_emit_dots(ctx, f->dentry))
 		return 0;
-	if (ctx->pos == PROC_SELF_POS && !ctx->emit(ctx, "self", 4, PROC_ROOT_INO + 1, DT_LNK))
+	if (ctx->pos == PROC_SELF_POS && !ctx->emit(ctx, "self", 4, PROC_SELF_INO, DT_LNK))
+		return 0;
+	if (ctx->pos == PROC_THREAD_SELF_POS && !ctx->emit(ctx, "thread-self", 11, PROC_THREAD_SELF_INO, DT_LNK))
 		return 0;
 	if (!proc_emit_entries(ctx, proc_root_entries, ARRAY_SIZE(proc_root_entries),
-			       PROC_SELF_POS + 1, ROOT_FILE_INO))
+			       PROC_THREAD_SELF_POS + 1, ROOT_FILE_INO))
 		return 0;
 	return proc_pid_readdir(ctx, PROC_PID_POS);
 }

@@ -1,6 +1,7 @@
 /*
- * /proc's symbolic links.  /proc/self is an ordinary one: its text is the
- * caller's pid, looked up again in /proc.  /proc/PID/exe, /proc/PID/cwd and
+ * /proc's symbolic links.  /proc/self and /proc/thread-self are ordinary
+ * ones: their texts are the caller's pid and "pid/task/tid", looked up
+ * again in /proc.  /proc/PID/exe, /proc/PID/cwd and
  * /proc/PID/fd/N are "magic" (proc(5)): following one leads straight to
  * the object (the program's file, the cwd, the open file's name, even a
  * pipe or a file since unlinked), and reading one gives that object's path
@@ -15,19 +16,30 @@
 #include <string.h>
 #include <mm.h>
 
-#define PROC_FD_INO(pid, fd) (0x80000000ul + (unsigned long)(pid) * NR_OPEN + (fd))
+/* The caller's ids as this /proc names them: tgid, or "tgid/task/tid"; -ENOENT outside its pid namespace. */
+static int self_text(char *buf, size_t size, bool thread)
+{
+	char text[32];
+	pid_t tgid = task_tgid_vnr(current), tid = task_pid_vnr(current);
+
+	if (tgid <= 0 || tid <= 0)
+		return -ENOENT;
+	int len = thread ? snprintf(text, sizeof(text), "%d/task/%d", tgid, tid)
+			 : snprintf(text, sizeof(text), "%d", tgid);
+	memcpy(buf, text, MIN((size_t)len, size));
+	return MIN((size_t)len, size);
+}
 
 static int self_readlink(struct dentry *link, char *buf, size_t size)
 {
-	char text[12];
-	pid_t tgid = task_tgid_vnr(current);
-
 	(void)link;
-	if (tgid <= 0)
-		return -ENOENT; /* not in this /proc's pid namespace */
-	int len = snprintf(text, sizeof(text), "%d", tgid);
-	memcpy(buf, text, MIN((size_t)len, size));
-	return MIN((size_t)len, size);
+	return self_text(buf, size, false);
+}
+
+static int thread_self_readlink(struct dentry *link, char *buf, size_t size)
+{
+	(void)link;
+	return self_text(buf, size, true);
 }
 
 static const struct inode_operations self_iops = {
@@ -35,9 +47,19 @@ static const struct inode_operations self_iops = {
 	.evict = proc_evict,
 };
 
+static const struct inode_operations thread_self_iops = {
+	.readlink = thread_self_readlink,
+	.evict = proc_evict,
+};
+
 struct dentry *proc_self_link(struct dentry *root, unsigned long ino)
 {
 	return proc_new_inode(root, "self", 4, S_IFLNK | 0777, ino, &self_iops, NULL);
+}
+
+struct dentry *proc_thread_self_link(struct dentry *root, unsigned long ino)
+{
+	return proc_new_inode(root, "thread-self", 11, S_IFLNK | 0777, ino, &thread_self_iops, NULL);
 }
 
 /* A magic link's text: the path of where it leads. */
@@ -100,78 +122,8 @@ static struct dentry *fd_follow(struct dentry *link)
 	return d;
 }
 
-static const struct inode_operations fd_link_iops = {
+const struct inode_operations proc_fd_link_iops = {
 	.readlink = magic_readlink,
 	.follow = fd_follow,
 	.evict = proc_evict,
 };
-
-/* A decimal fd number as /proc names it, or -1. */
-static int parse_fd(const char *name, size_t len)
-{
-	int fd = 0;
-
-	if (!len || len > 3 || (name[0] == '0' && len > 1))
-		return -1;
-	for (size_t i = 0; i < len; i++) {
-		if (name[i] < '0' || name[i] > '9')
-			return -1;
-		fd = fd * 10 + (name[i] - '0');
-	}
-	return fd < NR_OPEN ? fd : -1;
-}
-
-/* lr-x------, l-wx------ or lrwx------, as the file was opened (Linux shows the same). */
-static mode_t fd_link_mode(const struct file *f)
-{
-	return S_IFLNK | 0100 | (file_readable(f) ? 0400 : 0) | (file_writable(f) ? 0200 : 0);
-}
-
-static struct dentry *fd_dir_lookup(struct dentry *dir, const char *name, size_t len)
-{
-	struct task_struct *task = proc_task(dir->inode);
-	int fd = parse_fd(name, len);
-	struct file *f = task && fd >= 0 ? fget_task(task, fd) : NULL;
-
-	if (!f)
-		return ERR_PTR(-ENOENT);
-	struct dentry *d = proc_new_inode(dir, name, len, fd_link_mode(f), PROC_FD_INO(task->pid, fd),
-					  &fd_link_iops, NULL);
-	fput(f);
-	if (!IS_ERR(d))
-		PROC_I(d->inode)->fd = fd;
-	return d;
-}
-
-/* Open fd N is at position 2 + N. */
-static int fd_dir_iterate(struct file *file, struct dir_context *ctx)
-{
-	struct task_struct *task = proc_task(file->inode);
-	char name[12];
-
-	if (!task)
-		return -ENOENT;
-	if (!proc_emit_dots(ctx, file->dentry))
-		return 0;
-	for (int fd = next_fd(task, ctx->pos - 2); fd >= 0; fd = next_fd(task, fd + 1)) {
-		int len = snprintf(name, sizeof(name), "%d", fd);
-		ctx->pos = 2 + fd;
-		if (!ctx->emit(ctx, name, len, PROC_FD_INO(task->pid, fd), DT_LNK))
-			return 0;
-	}
-	return 0;
-}
-
-static const struct inode_operations fd_dir_iops = {
-	.lookup = fd_dir_lookup,
-	.evict = proc_evict,
-};
-
-static const struct file_operations fd_dir_fops = {
-	.iterate = fd_dir_iterate,
-};
-
-struct dentry *proc_fd_dir(struct dentry *pid_dir, unsigned long ino)
-{
-	return proc_new_inode(pid_dir, "fd", 2, S_IFDIR | 0500, ino, &fd_dir_iops, &fd_dir_fops);
-}

@@ -2,7 +2,8 @@
  * /proc/<pid>: one directory per process visible in the caller's pid
  * namespace (thread-group leaders in readdir; any task by lookup, as in
  * Linux), named by its pid there, holding the files and links of
- * proc_pid_entries[] and the fd directory.
+ * proc_pid_entries[] and the fd, fdinfo and task directories; task/<tid>
+ * holds the same for one thread.
  * The directory remembers the task's global pid and finds the task again
  * on each use, so a directory outliving its process just stops working.
  */
@@ -13,6 +14,7 @@
 #include <mm.h>
 
 #define PID_DIR_INO(pid) (0x10000ul + (unsigned long)(pid) * 64)
+
 
 static int comm_show(struct task_struct *t, struct seq_buf *m)
 {
@@ -32,9 +34,23 @@ static const struct proc_entry proc_pid_entries[] = {
 	{ .name = "statm", .show = proc_pid_statm_show },
 	{ .name = "status", .show = proc_pid_status_show },
 };
-/* "fd" (proc_link.c) follows the table's entries, in readdir and in inode numbers. */
-#define FD_DIR_INDEX ARRAY_SIZE(proc_pid_entries)
-_Static_assert(FD_DIR_INDEX + 1 < 64, "inode numbers: 64 per /proc/<pid>");
+/*
+ * The directories after the table's entries, in readdir and in inode
+ * numbers, each made by its own code: the open files (proc_fd.c) and,
+ * last and only in a process's directory (not in task/<tid>), its threads
+ * (proc_task.c).
+ */
+static const struct {
+	const char *name;
+	struct dentry *(*make)(struct dentry *dir, unsigned long ino);
+} pid_subdirs[] = {
+	{ "fd", proc_fd_dir },
+	{ "fdinfo", proc_fdinfo_dir },
+	{ "task", proc_task_dir },
+};
+#define SUBDIR_INDEX ARRAY_SIZE(proc_pid_entries)
+#define NR_TID_SUBDIRS (ARRAY_SIZE(pid_subdirs) - 1) /* all but "task" */
+_Static_assert(SUBDIR_INDEX + ARRAY_SIZE(pid_subdirs) < 64, "inode numbers: 64 per /proc/<pid>");
 
 static struct task_struct *task_by_global_pid(pid_t pid)
 {
@@ -53,17 +69,19 @@ struct task_struct *proc_task(struct inode *inode)
 	return pid ? task_by_global_pid(pid) : NULL;
 }
 
-static struct dentry *pid_dir_lookup(struct dentry *dir, const char *name, size_t len)
+/* name in a /proc/<pid> or task/<tid> directory, which has the first nr_subdirs of pid_subdirs. */
+static struct dentry *pid_entry_lookup(struct dentry *dir, const char *name, size_t len, size_t nr_subdirs)
 {
 	if (!proc_task(dir->inode))
 		return ERR_PTR(-ENOENT);
-	if (len == 2 && !strncmp(name, "fd", 2))
-		return proc_fd_dir(dir, dir->inode->ino + 1 + FD_DIR_INDEX);
+	for (size_t i = 0; i < nr_subdirs; i++)
+		if (!strncmp(pid_subdirs[i].name, name, len) && !pid_subdirs[i].name[len])
+			return pid_subdirs[i].make(dir, dir->inode->ino + 1 + SUBDIR_INDEX + i);
 	return proc_lookup_entry(dir, name, len, proc_pid_entries, ARRAY_SIZE(proc_pid_entries),
 				 dir->inode->ino + 1);
 }
 
-static int pid_dir_iterate(struct file *f, struct dir_context *ctx)
+static int pid_entry_iterate(struct file *f, struct dir_context *ctx, size_t nr_subdirs)
 {
 	struct inode *dir = f->inode;
 
@@ -71,9 +89,31 @@ static int pid_dir_iterate(struct file *f, struct dir_context *ctx)
 		return 0;
 	if (!proc_emit_entries(ctx, proc_pid_entries, ARRAY_SIZE(proc_pid_entries), 2, dir->ino + 1))
 		return 0;
-	if (ctx->pos == 2 + (off_t)FD_DIR_INDEX)
-		ctx->emit(ctx, "fd", 2, dir->ino + 1 + FD_DIR_INDEX, DT_DIR);
+	for (size_t i = ctx->pos - 2 - SUBDIR_INDEX; i < nr_subdirs; i++)
+		if (!ctx->emit(ctx, pid_subdirs[i].name, strlen(pid_subdirs[i].name),
+			       dir->ino + 1 + SUBDIR_INDEX + i, DT_DIR))
+			return 0;
 	return 0;
+}
+
+static struct dentry *pid_dir_lookup(struct dentry *dir, const char *name, size_t len)
+{
+	return pid_entry_lookup(dir, name, len, ARRAY_SIZE(pid_subdirs));
+}
+
+static int pid_dir_iterate(struct file *f, struct dir_context *ctx)
+{
+	return pid_entry_iterate(f, ctx, ARRAY_SIZE(pid_subdirs));
+}
+
+static struct dentry *tid_dir_lookup(struct dentry *dir, const char *name, size_t len)
+{
+	return pid_entry_lookup(dir, name, len, NR_TID_SUBDIRS);
+}
+
+static int tid_dir_iterate(struct file *f, struct dir_context *ctx)
+{
+	return pid_entry_iterate(f, ctx, NR_TID_SUBDIRS);
 }
 
 static const struct inode_operations pid_dir_iops = {
@@ -85,7 +125,18 @@ static const struct file_operations pid_dir_fops = {
 	.iterate = pid_dir_iterate,
 };
 
-struct dentry *proc_pid_dir(struct dentry *root, struct task_struct *task)
+static const struct inode_operations tid_dir_iops = {
+	.lookup = tid_dir_lookup,
+	.evict = proc_evict,
+};
+
+static const struct file_operations tid_dir_fops = {
+	.iterate = tid_dir_iterate,
+};
+
+/* The directory of task under parent, named by its pid in the caller's namespace. */
+static struct dentry *task_dir(struct dentry *parent, struct task_struct *task, unsigned long ino,
+			       const struct inode_operations *iops, const struct file_operations *fops)
 {
 	char name[12];
 	pid_t nr = task_pid_vnr(task);
@@ -93,15 +144,23 @@ struct dentry *proc_pid_dir(struct dentry *root, struct task_struct *task)
 	if (nr <= 0)
 		return ERR_PTR(-ENOENT); /* not in the caller's namespace */
 	int len = snprintf(name, sizeof(name), "%d", nr);
-	struct dentry *dir = proc_new_inode(root, name, len, S_IFDIR | 0555, PID_DIR_INO(task->pid),
-					    &pid_dir_iops, &pid_dir_fops);
+	struct dentry *dir = proc_new_inode(parent, name, len, S_IFDIR | 0555, ino, iops, fops);
 	if (!IS_ERR(dir))
 		PROC_I(dir->inode)->pid = task->pid;
 	return dir;
 }
 
-/* A pid as /proc names it: decimal, no sign, no leading zero; -1 otherwise. */
-static pid_t parse_pid(const char *name, size_t len)
+struct dentry *proc_pid_dir(struct dentry *root, struct task_struct *task)
+{
+	return task_dir(root, task, PID_DIR_INO(task->pid), &pid_dir_iops, &pid_dir_fops);
+}
+
+struct dentry *proc_tid_dir(struct dentry *task_dir_dentry, struct task_struct *thread)
+{
+	return task_dir(task_dir_dentry, thread, TID_DIR_INO(thread->pid), &tid_dir_iops, &tid_dir_fops);
+}
+
+pid_t proc_parse_pid(const char *name, size_t len)
 {
 	pid_t nr = 0;
 
@@ -117,7 +176,7 @@ static pid_t parse_pid(const char *name, size_t len)
 
 struct dentry *proc_pid_lookup(struct dentry *root, const char *name, size_t len)
 {
-	pid_t nr = parse_pid(name, len);
+	pid_t nr = proc_parse_pid(name, len);
 	struct task_struct *task = nr > 0 ? find_task_by_vpid(nr) : NULL;
 
 	return task ? proc_pid_dir(root, task) : ERR_PTR(-ENOENT);

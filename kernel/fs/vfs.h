@@ -196,6 +196,8 @@ int fd_install(struct file *f, bool cloexec);       /* the lowest free fd, or -E
 struct file *fget_task(struct task_struct *task, unsigned int fd);
 /* The lowest open fd >= from in task's table, or -1. */
 int next_fd(struct task_struct *task, unsigned int from);
+/* Whether fd's close-on-exec bit (FD_CLOEXEC) is set in the table. */
+bool close_on_exec(unsigned int fd, const struct files_struct *files);
 
 /* fs_struct.c */
 struct dentry *current_cwd(void);

@@ -57,7 +57,7 @@ static void field(struct out *o, const struct spec *sp, const char *prefix, cons
 static void number(struct out *o, const struct spec *sp, const char *prefix, unsigned long v,
 		   unsigned base, const char *digits)
 {
-	char buf[24]; /* 2^64 has 20 decimal digits */
+	char buf[24]; /* 2^64 - 1 has 22 octal digits */
 	char *p = buf + sizeof(buf);
 
 	do {
@@ -142,6 +142,9 @@ static void convert(struct out *o, const struct spec *sp, char conv, va_list *ap
 		break;
 	case 'u':
 		number(o, sp, "", unsigned_arg(sp, ap), 10, "0123456789");
+		break;
+	case 'o': /* /proc/PID/fdinfo's flags */
+		number(o, sp, "", unsigned_arg(sp, ap), 8, "01234567");
 		break;
 	case 'x':
 		number(o, sp, "", unsigned_arg(sp, ap), 16, "0123456789abcdef");

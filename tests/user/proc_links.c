@@ -3,7 +3,9 @@
  * in /proc, its text our pid), /proc/self/exe (this program), /proc/self/cwd,
  * and /proc/self/fd/N (a file's path, "pipe:[ino]", " (deleted)" after an
  * unlink); opening /proc/self/fd/N or /dev/fd/N opens the same file or
- * pipe again, which is how bash's <(...) reaches /dev/fd/63.
+ * pipe again, which is how bash's <(...) reaches /dev/fd/63.  /dev/stdin,
+ * /dev/stdout and /dev/stderr are links to /proc/self/fd/0, 1 and 2, as
+ * udev makes them, and lead to the file behind each of those fds.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -110,6 +112,23 @@ static void pipe_links(void)
 	close(fds[1]);
 }
 
+/* Each of /dev/stdin, stdout, stderr: its text, and that it leads to the file of its fd. */
+static void std_links(void)
+{
+	static const char *const names[] = { "/dev/stdin", "/dev/stdout", "/dev/stderr" };
+	char expect[32], check[32];
+	struct stat via_link, of_fd;
+
+	for (int fd = 0; fd < 3; fd++) {
+		snprintf(expect, sizeof(expect), "/proc/self/fd/%d", fd);
+		snprintf(check, sizeof(check), "%s_text", names[fd] + 5);
+		CHECK(check, link_of(names[fd]) > 0 && !strcmp(link_text, expect));
+		snprintf(check, sizeof(check), "%s_is_fd_%d", names[fd] + 5, fd);
+		CHECK(check, stat(names[fd], &via_link) == 0 && fstat(fd, &of_fd) == 0 &&
+		      via_link.st_ino == of_fd.st_ino && via_link.st_dev == of_fd.st_dev);
+	}
+}
+
 static void fd_dir(void)
 {
 	DIR *d = opendir("/proc/self/fd");
@@ -136,6 +155,7 @@ int main(void)
 	exe_and_cwd();
 	fd_links();
 	pipe_links();
+	std_links();
 	fd_dir();
 	return test_done();
 }
