@@ -2,11 +2,10 @@
 # `make run` boots it to a shell, `make test` runs every test headless.
 
 # DEBUG=1: a build for gdb, -O0 so that locals and arguments are not
-# <optimized out>, in its own directory beside the normal one, with the
-# spinlock holder checks (kernel/include/spinlock.h).
+# <optimized out>, in its own directory beside the normal one.
 ifeq ($(DEBUG),1)
 BUILD    := build-debug
-OPT      := -O0 -DCONFIG_DEBUG_SPINLOCK
+OPT      := -O0
 else
 BUILD    := build
 OPT      := -O2

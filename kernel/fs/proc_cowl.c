@@ -8,8 +8,8 @@
  *   provoke-crash    write PANIC, BUG or EXCEPTION and the kernel crashes that
  *                    way, as through Linux's lkdtm (debugfs provoke-crash/DIRECT):
  *                    how tools/test-debug checks each oops names its function;
- *                    SPINLOCKUP takes a spinlock twice: a DEBUG=1 kernel
- *                    panics naming it, any other hangs (as Linux's does)
+ *                    SPINLOCKUP takes a spinlock twice, ATOMIC_SLEEP sleeps
+ *                    holding one: each panics naming the lock
  * and /proc/sysrq-trigger is Linux's: "c" crashes the kernel on purpose (how
  * the tests check that a panic is caught), "o" powers off, "b" reboots.
  */
@@ -23,6 +23,7 @@
 #include <printk.h>
 #include <bug.h>
 #include <spinlock.h>
+#include <sched.h>
 
 int proc_trace_show(struct task_struct *t, struct seq_buf *m)
 {
@@ -118,6 +119,15 @@ static __attribute__((noinline)) void lkdtm_SPINLOCKUP(void)
 	spin_lock(&lock_me_up);
 }
 
+static __attribute__((noinline)) void lkdtm_ATOMIC_SLEEP(void)
+{
+	static DEFINE_SPINLOCK(sleep_holding_me); /* protects nothing: it is there to be held across a sleep */
+
+	spin_lock(&sleep_holding_me);
+	schedule_timeout(1);
+	spin_unlock(&sleep_holding_me);
+}
+
 int proc_provoke_crash_write(const char *text)
 {
 	static const struct {
@@ -125,7 +135,7 @@ int proc_provoke_crash_write(const char *text)
 		void (*crash)(void);
 	} crashes[] = {
 		{ "PANIC", lkdtm_PANIC }, { "BUG", lkdtm_BUG }, { "EXCEPTION", lkdtm_EXCEPTION },
-		{ "SPINLOCKUP", lkdtm_SPINLOCKUP },
+		{ "SPINLOCKUP", lkdtm_SPINLOCKUP }, { "ATOMIC_SLEEP", lkdtm_ATOMIC_SLEEP },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(crashes); i++)

@@ -23,6 +23,8 @@
 #include <kernel_stat.h>
 #include <smp.h>
 #include <smp_lock.h>
+#include <printk.h>
+#include <spinlock.h>
 #include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/cpu.h>
@@ -214,11 +216,28 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 	switch_context(&prev->thread.sp, next->thread.sp);
 }
 
+/*
+ * Linux's schedule_debug(): a CPU must not switch tasks holding a spinlock.
+ * The next task could spin on it forever (or the lock's interrupts stay
+ * off until the sleeper wakes), so say which lock, which task and which
+ * call instead of hanging.
+ */
+static void schedule_debug(const char *what)
+{
+	spinlock_t *lock = last_held_spinlock();
+
+	if (!in_atomic())
+		return;
+	panic("scheduling while atomic: %s/%d in %s holds spinlock %s (%u held)", current->comm, current->pid, what,
+	      lock ? lock->name : "?", this_cpu()->preempt_count);
+}
+
 void schedule(void)
 {
 	struct task_struct *prev = current, *next;
 	struct percpu *c = this_cpu();
 
+	schedule_debug("schedule");
 	c->need_resched = false;
 	if (prev->__state == TASK_RUNNING && prev != c->idle)
 		enqueue(prev);
@@ -313,6 +332,7 @@ void cond_resched(void)
 {
 	struct percpu *c = this_cpu();
 
+	schedule_debug("cond_resched");
 	unlock_kernel();
 	c->in_irq_window = true;
 	local_irq_window();

@@ -107,11 +107,7 @@ KERNEL_TEST(spinlock_irqsave_restores_flags)
 	local_irq_enable();
 	spin_lock_irqsave(&lock, flags);
 	bool off_while_held = irqs_disabled(), held = spin_is_locked(&lock), retry = spin_trylock(&lock);
-#ifdef CONFIG_DEBUG_SPINLOCK
 	bool owner_known = lock.owner_cpu == (int)smp_processor_id();
-#else
-	bool owner_known = true;
-#endif
 	spin_unlock_irqrestore(&lock, flags);
 	bool on_after = !irqs_disabled();
 	local_irq_disable();
@@ -120,9 +116,7 @@ KERNEL_TEST(spinlock_irqsave_restores_flags)
 	spin_lock_irqsave(&lock, flags); /* interrupts already off: they stay off */
 	spin_unlock_irqrestore(&lock, flags);
 	KT_ASSERT(irqs_disabled());
-#ifdef CONFIG_DEBUG_SPINLOCK
 	KT_ASSERT(lock.owner_cpu == -1);
-#endif
 }
 
 /* Each AP's local APIC timer ticks at HZ: over 100 ms (10 ticks), at least some and not many more. */
@@ -143,4 +137,29 @@ KERNEL_TEST(smp_ap_timer_ticks)
 		else
 			KT_ASSERT(ticks >= 2 && ticks <= 12); /* a loaded host may drop some (QEMU coalesces), never add */
 	}
+}
+
+/*
+ * What schedule() checks before it sleeps (schedule_debug(), which panics:
+ * provoke-crash ATOMIC_SLEEP shows it, tools/test-debug checks it): each
+ * spinlock counts while held, the last taken is named, locks let go out
+ * of order are forgotten, and the big kernel lock does not count.
+ */
+KERNEL_TEST(spinlock_held_forbids_sleeping)
+{
+	static DEFINE_SPINLOCK(outer); /* protects nothing: the test's own */
+	static DEFINE_SPINLOCK(inner); /* the same */
+
+	KT_ASSERT(kernel_locked() && !in_atomic() && !last_held_spinlock());
+	spin_lock(&outer);
+	KT_ASSERT(in_atomic() && last_held_spinlock() == &outer);
+	spin_lock(&inner);
+	KT_ASSERT(last_held_spinlock() == &inner && this_cpu()->preempt_count == 2);
+	spin_unlock(&outer);
+	KT_ASSERT(last_held_spinlock() == &inner && this_cpu()->preempt_count == 1);
+	spin_unlock(&inner);
+	KT_ASSERT(!in_atomic() && !last_held_spinlock());
+	KT_ASSERT(spin_trylock(&inner) && last_held_spinlock() == &inner && !spin_trylock(&inner));
+	spin_unlock(&inner);
+	KT_ASSERT(!in_atomic());
 }

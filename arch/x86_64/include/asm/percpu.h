@@ -13,9 +13,11 @@
 #include <asm/segment.h>
 
 #define NR_CPUS 8
+#define MAX_HELD_SPINLOCKS 8 /* how many of the spinlocks a CPU holds it remembers */
 
 struct task_struct;
 struct mm_struct;
+struct spinlock;
 
 /* The 64-bit TSS (Intel SDM vol. 3A, 8.7 "Task Management in 64-bit Mode"). */
 struct tss {
@@ -38,6 +40,8 @@ struct percpu {
 	bool call_pending;                /* an on_each_cpu() request waits for this CPU (kernel/smp.c) */
 	u64 apic_timer_irqs;              /* local APIC timer ticks taken (Linux's irq_stat field) */
 	bool kernel_lock_held;            /* this CPU holds the big kernel lock (smp_lock.h) */
+	unsigned int preempt_count;       /* spinlocks it holds, the big kernel lock not counted (spinlock.h) */
+	struct spinlock *held_locks[MAX_HELD_SPINLOCKS]; /* the first of them, in the order taken */
 	struct task_struct *idle;         /* what it runs when its run queue is empty */
 	struct list_head runqueue;        /* its runnable tasks but the running one (kernel/sched/core.c) */
 	bool need_resched;                /* switch tasks at the next chance */
