@@ -25,6 +25,7 @@
 #include <asm/cpu.h>
 #include <asm/percpu.h>
 #include <asm/acpi.h>
+#include <asm/apic.h>
 #include <smp.h>
 #include <smp_lock.h>
 #include <sched.h>
@@ -129,6 +130,7 @@ __noreturn void kernel_main(u32 mb_magic, u64 mb_info)
 	timekeeping_init();
 	print_banner();
 	acpi_init();
+	apic_intr_mode_init();
 
 	const char *trace = cmdline_get(&kernel_cmdline, "trace");
 	if (trace && (int)(trace_mask = trace_parse(trace)) < 0) {

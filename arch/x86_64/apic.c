@@ -1,18 +1,22 @@
 /*
  * The local APIC, in xAPIC mode: 32-bit registers 16 bytes apart in one
- * uncached page (Intel SDM vol. 3A, 10.4.1, table 10-1).  Cowl keeps the
- * 8259 PIC for the devices (arch/x86_64/pic.c, docs/smp.md says why): the
- * boot CPU's LINT0 is programmed as ExtINT, the "virtual wire" that hands
- * the PIC's INTR to that CPU (10.5.1; MultiProcessor Specification 1.4,
- * 3.6.2.2), masked on the other CPUs.  The local APIC itself is for the
- * IPIs between CPUs and, on the APs, the timer (10.5.4) that gives each
- * its own tick; the boot CPU keeps the PIT's (arch/x86_64/timer.c) until
- * the scheduler runs tasks on the APs (issue 12.3).
+ * uncached page (Intel SDM vol. 3A, 10.4.1, table 10-1).  It serves the
+ * IPIs between CPUs and the timer (10.5.4) that gives every CPU, the boot
+ * CPU too, its tick.  The devices' interrupts come from the I/O APIC
+ * (arch/x86_64/io_apic.c) as messages; only where the MADT lists none do
+ * they come from the 8259 PIC (pic.c), through the boot CPU's LINT0
+ * programmed as ExtINT, the "virtual wire" that hands the PIC's INTR to
+ * that CPU (10.5.1; MultiProcessor Specification 1.4, 3.6.2.2).  LINT0 is
+ * masked everywhere else.
  */
 #include <asm/apic.h>
 #include <asm/cpu.h>
 #include <asm/io.h>
+#include <asm/io_apic.h>
 #include <asm/page.h>
+#include <asm/percpu.h>
+#include <asm/pic.h>
+#include <sched.h>
 #include <time.h>
 
 #define APICBASE_ADDR_MASK 0xffffff000ul /* IA32_APIC_BASE bits 12-35 (10.4.4) */
@@ -57,12 +61,13 @@ void lapic_init(void)
 {
 	u64 base = rdmsr(MSR_IA32_APICBASE);
 	bool bsp = base & (1u << 8); /* IA32_APIC_BASE.BSP (10.4.4) */
+	bool virtual_wire = bsp && !io_apic_enabled();
 
 	if (!lapic)
 		lapic = ioremap(base & APICBASE_ADDR_MASK, PAGE_SIZE);
 	/* Software-enabled first: until then the LVT mask bits cannot be cleared (10.4.7.2). */
 	apic_write(APIC_SVR, APIC_SVR_ENABLE | SPURIOUS_APIC_VECTOR);
-	apic_write(APIC_LVT_LINT0, bsp ? APIC_DM_EXTINT : APIC_LVT_MASKED);
+	apic_write(APIC_LVT_LINT0, virtual_wire ? APIC_DM_EXTINT : APIC_LVT_MASKED);
 	apic_write(APIC_LVT_LINT1, bsp ? APIC_DM_NMI : APIC_LVT_MASKED);
 	apic_write(APIC_LVT_TIMER, APIC_LVT_MASKED);
 	apic_write(APIC_LVT_ERROR, APIC_LVT_MASKED);
@@ -113,6 +118,31 @@ void lapic_timer_start(void)
 	apic_write(APIC_TIMER_DIVIDE, APIC_TIMER_DIV_16);
 	apic_write(APIC_LVT_TIMER, APIC_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TIMER_INITIAL, timer_count_per_tick);
+}
+
+/* Every CPU's tick, under the big kernel lock. */
+void smp_apic_timer_interrupt(void)
+{
+	this_cpu()->apic_timer_irqs++;
+	lapic_eoi();
+	tick_periodic();
+}
+
+/*
+ * The boot CPU's interrupts, once the MADT is read and the TSC calibrated
+ * (timer_init()): the I/O APIC if there is one, the PIC masked then (the
+ * MADT's PCAT_COMPAT flag asks it, ACPI 6.5, 5.2.12); this CPU's local
+ * APIC, its timer measured and started.  The APs, started later, use the
+ * same measurement.
+ */
+void apic_intr_mode_init(void)
+{
+	if (io_apic_init())
+		pic_mask_all();
+	lapic_init();
+	this_cpu()->apic_id = lapic_id();
+	lapic_timer_calibrate();
+	lapic_timer_start();
 }
 
 void apic_send_ipi(u32 apic_id, u8 vector)

@@ -1,10 +1,10 @@
 /*
  * The legacy 8259A PIC pair.  Remapped so IRQ 0-15 arrive on vectors 32-47
- * instead of colliding with CPU exceptions; every line starts masked and is
- * unmasked by request_irq().  (Intel 8259A datasheet, ICW1-ICW4; OSDev "8259 PIC".)
+ * instead of colliding with CPU exceptions; every line starts masked.  It
+ * delivers the ISA interrupts only where there is no I/O APIC (the IRQ
+ * lines, arch/x86_64/irq.c, say which); with one, it stays masked whole.
+ * (Intel 8259A datasheet, ICW1-ICW4; OSDev "8259 PIC".)
  */
-#include <irq.h>
-#include <kernel_stat.h>
 #include <asm/io.h>
 #include <asm/desc.h>
 #include <asm/pic.h>
@@ -14,10 +14,9 @@
 #define PIC2_CMD 0xa0
 #define PIC2_DATA 0xa1
 #define PIC_EOI 0x20
+#define PIC_CASCADE_IRQ 2 /* the slave's INT on the master's IR2 */
 
-static irq_handler_t irq_handlers[NR_IRQS];
-u64 kstat_irqs[NR_IRQS];
-static u16 irq_mask = 0xffff & ~(1 << 2); /* IRQ 2 is the cascade to the slave */
+static u16 irq_mask = 0xffff & ~(1 << PIC_CASCADE_IRQ);
 
 static void pic_write_mask(void)
 {
@@ -38,14 +37,20 @@ void pic_init(void)
 	pic_write_mask();
 }
 
-void request_irq(unsigned irq, irq_handler_t handler)
+/* Every line masked, the cascade too (OCW1): the I/O APIC has the interrupts now. */
+void pic_mask_all(void)
 {
-	irq_handlers[irq] = handler;
+	irq_mask = 0xffff;
+	pic_write_mask();
+}
+
+void pic_unmask_irq(unsigned irq)
+{
 	irq_mask &= ~(1u << irq);
 	pic_write_mask();
 }
 
-void pic_handle_irq(unsigned irq)
+bool pic_ack_irq(unsigned irq)
 {
 	/* IRQ 7 and 15 can be spurious: the in-service bit tells (OSDev "Spurious IRQs"). */
 	if (irq == 7 || irq == 15) {
@@ -54,14 +59,11 @@ void pic_handle_irq(unsigned irq)
 		if (!(inb(cmd) & 0x80)) {
 			if (irq == 15)
 				outb(PIC1_CMD, PIC_EOI);
-			return;
+			return false;
 		}
 	}
-	/* Acknowledge first: a handler may switch tasks and not return soon. */
 	if (irq >= 8)
 		outb(PIC2_CMD, PIC_EOI);
 	outb(PIC1_CMD, PIC_EOI);
-	kstat_irqs[irq]++;
-	if (irq_handlers[irq])
-		irq_handlers[irq]();
+	return true;
 }

@@ -104,14 +104,6 @@ __noreturn void start_secondary(void)
 	cpu_idle();
 }
 
-/* An AP's tick, under the big kernel lock: its scheduler's (the boot CPU's is the PIT's, arch/x86_64/timer.c). */
-void smp_apic_timer_interrupt(void)
-{
-	this_cpu()->apic_timer_irqs++;
-	lapic_eoi();
-	scheduler_tick();
-}
-
 static bool boot_cpu(unsigned int cpu, u32 apic_id)
 {
 	struct task_struct *idle = idle_task_init(cpu);
@@ -145,10 +137,8 @@ static bool trampoline_page_free(void)
 void smp_init(void)
 {
 	unsigned int max = setup_max_cpus = max_cpus(), cpu = 1;
-	u32 self;
+	u32 self = this_cpu()->apic_id; /* apic_intr_mode_init() enabled this CPU's local APIC */
 
-	lapic_init();
-	self = this_cpu()->apic_id = lapic_id();
 	set_cpu_online(0);
 	for (unsigned i = 0; i < MAX(madt.nr_cpus, 1u); i++)
 		set_cpu_possible(i); /* /sys/devices/system/cpu/possible, as Linux counts maxcpus= */
@@ -156,10 +146,8 @@ void smp_init(void)
 		pr_warn("smp: the trampoline page %lx is in use: one CPU\n", TRAMPOLINE_PHYS);
 		max = 1;
 	}
-	if (max > 1 && madt.nr_cpus > 1) {
-		lapic_timer_calibrate();
+	if (max > 1 && madt.nr_cpus > 1)
 		memcpy(__va(TRAMPOLINE_PHYS), __va((unsigned long)trampoline_start), trampoline_end - trampoline_start);
-	}
 	for (unsigned i = 0; i < madt.nr_cpus && cpu < max; i++)
 		if (madt.apic_ids[i] != self && boot_cpu(cpu, madt.apic_ids[i]))
 			cpu++;

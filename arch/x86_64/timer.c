@@ -1,18 +1,18 @@
 /*
- * Timekeeping: PIT channel 0 ticks HZ times a second on IRQ 0, driving
- * jiffies and the scheduler; the TSC, calibrated against the PIT at boot,
- * gives fine-grained time (clock_gettime, benchmarks).
+ * Timekeeping: the TSC, calibrated against PIT channel 2 at boot, gives
+ * fine-grained time (clock_gettime, benchmarks, udelay); each CPU's local
+ * APIC timer (arch/x86_64/apic.c) ticks HZ times a second, the boot CPU's
+ * tick counting jiffies.  The PIT's channel 0 and IRQ 0 are not used.
  * (Intel 8254 datasheet; OSDev "Programmable Interval Timer".)
  */
 #include <time.h>
-#include <irq.h>
 #include <sched.h>
+#include <smp.h>
 #include <kernel_stat.h>
 #include <asm/io.h>
 #include <asm/cpu.h>
 
 #define PIT_FREQ 1193182
-#define PIT_CH0 0x40
 #define PIT_CH2 0x42
 #define PIT_CMD 0x43
 #define PIT_GATE 0x61 /* port B: bit 0 gates channel 2, bit 5 is its output */
@@ -21,11 +21,14 @@
 volatile u64 jiffies;
 static u64 tsc_per_khz, tsc_at_boot;
 
-static void timer_interrupt(void)
+/* Every CPU's tick, under the big kernel lock: the boot CPU's also counts jiffies and wakes the sleepers. */
+void tick_periodic(void)
 {
-	jiffies++;
-	calc_global_load();
-	timer_wake_sleepers();
+	if (smp_processor_id() == 0) {
+		jiffies++;
+		calc_global_load();
+		timer_wake_sleepers();
+	}
 	scheduler_tick();
 }
 
@@ -46,14 +49,8 @@ static u64 calibrate_tsc(void)
 
 void timer_init(void)
 {
-	u16 divisor = PIT_FREQ / HZ;
-
 	tsc_per_khz = calibrate_tsc();
 	tsc_at_boot = rdtsc();
-	outb(PIT_CMD, 0x34); /* channel 0, lobyte/hibyte, mode 2 (rate generator) */
-	outb(PIT_CH0, divisor & 0xff);
-	outb(PIT_CH0, divisor >> 8);
-	request_irq(0, timer_interrupt);
 }
 
 u64 tsc_khz(void)

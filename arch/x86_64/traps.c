@@ -1,6 +1,6 @@
 /*
  * Where every interrupt and exception lands (from entry.asm).  IRQs go to
- * the PIC driver, IPIs to kernel/smp.c.  An exception raised by a user program becomes a signal to
+ * arch/x86_64/irq.c, IPIs to kernel/smp.c.  An exception raised by a user program becomes a signal to
  * it, as on Linux (arch/x86/kernel/traps.c); one raised by the kernel is
  * either expected (a fixup in __ex_table) or a bug: an oops (dumpstack.c).
  */
@@ -10,7 +10,7 @@
 #include <printk.h>
 #include <extable.h>
 #include <signal.h>
-#include <asm/pic.h>
+#include <irq.h>
 #include <asm/apic.h>
 #include <smp.h>
 #include <smp_lock.h>
@@ -91,7 +91,7 @@ void interrupt_dispatch(struct pt_regs *regs)
 	if (vec < IRQ_BASE_VECTOR)
 		do_exception(regs, vec);
 	else if (vec < IRQ_BASE_VECTOR + 16)
-		pic_handle_irq(vec - IRQ_BASE_VECTOR);
+		handle_irq(vec - IRQ_BASE_VECTOR);
 	else if (vec == LOCAL_TIMER_VECTOR)
 		smp_apic_timer_interrupt();
 	/* SPURIOUS_APIC_VECTOR takes no EOI (Intel SDM vol. 3A, 10.9); nothing else is sent. */

@@ -42,7 +42,7 @@ int proc_stat_show(struct task_struct *t, struct seq_buf *m)
 	struct kernel_cpustat sum = all_cpus();
 	unsigned int cpu;
 	char name[8];
-	u64 irqs = 0;
+	u64 irqs = arch_irq_stat();
 
 	(void)t;
 	show_cpu_line(m, "cpu ", &sum);

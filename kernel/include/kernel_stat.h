@@ -32,8 +32,10 @@ extern struct kernel_cpustat kcpustat[NR_CPUS];
 #define kcpustat_cpu(cpu) (kcpustat[cpu])
 #define kcpustat_this_cpu (&kcpustat[smp_processor_id()])
 
-/* Interrupts taken on each IRQ line (arch/x86_64/pic.c), spurious ones left out. */
+/* Interrupts taken on each IRQ line (arch/x86_64/irq.c), spurious ones left out. */
 extern u64 kstat_irqs[NR_IRQS];
+/* Those without a line (the local APIC timers' ticks), for /proc/stat's intr total. */
+u64 arch_irq_stat(void);
 
 /* kernel/sched/core.c: task switches since boot */
 u64 nr_context_switches(void);

@@ -33,8 +33,6 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, vo
 void smp_call_function_poll(void);
 /* The CALL_FUNCTION_VECTOR IPI (arch/x86_64/traps.c). */
 void smp_call_function_interrupt(void);
-/* An AP's local APIC timer tick (arch/x86_64/smpboot.c). */
-void smp_apic_timer_interrupt(void);
 
 /* Boot: the local APIC, then every CPU that maxcpus= allows (arch/x86_64/smpboot.c). */
 void smp_init(void);

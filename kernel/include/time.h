@@ -40,6 +40,8 @@ u64 tsc_khz(void);
 /* Busy-wait on the TSC, for waits with interrupts off; returns at once before timer_init(). */
 void udelay(unsigned long us);
 void timer_wake_sleepers(void);
+/* A CPU's timer tick (arch/x86_64/timer.c): jiffies, the sleepers, the scheduler. */
+void tick_periodic(void);
 
 /* Seconds since the epoch (UTC) from the CMOS clock (arch/x86_64/rtc.c). */
 u64 rtc_read_seconds(void);

@@ -13,12 +13,16 @@
 #define RESCHEDULE_VECTOR 0xfd
 #define SPURIOUS_APIC_VECTOR 0xff
 
-/* Enable this CPU's local APIC, the 8259 PIC's interrupts passing through the boot CPU's. */
+/* The boot CPU's interrupt controllers and tick: the I/O APIC (or the PIC), its local APIC and timer. */
+void apic_intr_mode_init(void);
+/* Enable this CPU's local APIC (on the boot CPU without an I/O APIC, the 8259 PIC's interrupts pass through it). */
 void lapic_init(void);
 /* Boot CPU: measure the local APIC timer's rate against the TSC. */
 void lapic_timer_calibrate(void);
 /* This CPU's timer: an interrupt on LOCAL_TIMER_VECTOR HZ times a second. */
 void lapic_timer_start(void);
+/* Its interrupt: the tick (arch/x86_64/traps.c calls it). */
+void smp_apic_timer_interrupt(void);
 /* This CPU's local APIC id. */
 u32 lapic_id(void);
 /* End of an interrupt the local APIC delivered (not one of the PIC's). */
