@@ -1,7 +1,7 @@
 /*
  * Self-tests of the SMP bring-up, on_each_cpu() and spinlocks.  On one CPU
  * they check the single-CPU case; `make test` also boots with two CPUs
- * (the smp2: results), where the spinlock test has real contention.
+ * (the smp4: results), where the spinlock test has real contention.
  */
 #include <selftest.h>
 #include <smp.h>
