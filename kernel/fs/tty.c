@@ -95,10 +95,14 @@ static void finish_line(char end)
 	make_readable(tty.len);
 }
 
-/* Ctrl-C, Ctrl-\, Ctrl-Z: flush the input (unless NOFLSH) and signal the foreground job. */
+/*
+ * Ctrl-C, Ctrl-\, Ctrl-Z: flush the input (unless NOFLSH) and signal the
+ * foreground job.  Echoed as "^C" with no newline, as Linux's ECHOCTL does:
+ * the shell that sees the job end or stop starts the next line itself.
+ */
 static void interrupt_job(char c, int sig)
 {
-	char shown[] = { '^', (char)(c + '@'), '\n' };
+	char shown[] = { '^', (char)(c + '@') };
 
 	echo(shown, sizeof(shown));
 	if (!lflag(NOFLSH))

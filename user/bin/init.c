@@ -13,6 +13,9 @@
  *                     /proc/PID/cmdline and environ.  tools/run-elf passes
  *                     them so, because the kernel command line cannot carry
  *                     every byte (quotes, `$`, newlines, empty words).
+ *   init --tty ...    either of the two, PROG run as the shell is: in a
+ *                     session whose controlling terminal is the console, so
+ *                     that a shell has job control (tools/run-elf --tty)
  *
  * Either way init reaps every process that ends: orphans are re-parented
  * to pid 1, and their zombies would stay forever if nobody waited.
@@ -29,6 +32,7 @@
 #include <unistd.h>
 
 static char *const child_env[] = { "PATH=/bin", "HOME=/", NULL };
+static const char console_tty[] = "/dev/tty1";
 
 /*
  * Like getty: a new session, whose leader's opening the terminal (without
@@ -147,15 +151,16 @@ int main(int argc, char **argv)
 {
 	setsid(); /* the session (and process group) every login shell and job descends from */
 	if (argc > 1) {
-		char **prog = argv + 1, *const *envp = child_env;
+		const char *tty = argc > 2 && !strcmp(argv[1], "--tty") ? console_tty : NULL;
+		char **prog = argv + 1 + !!tty, *const *envp = child_env;
 		pid_t pid = -1;
 
-		if (argc == 5 && !strcmp(argv[1], "--argv") && !strcmp(argv[3], "--env")) {
-			prog = read_strings(argv[2]);
-			envp = read_strings(argv[4]);
+		if (argc - !!tty == 5 && !strcmp(prog[0], "--argv") && !strcmp(prog[2], "--env")) {
+			envp = read_strings(prog[3]);
+			prog = read_strings(prog[1]);
 		}
 		if (prog && prog[0] && envp)
-			pid = spawn(prog, envp, NULL);
+			pid = spawn(prog, envp, tty);
 		report_and_power_off(pid < 0 ? 127 << 8 : reap_until(pid));
 		for (;;) /* pid 1 must not exit: keep reaping, idle when there is nobody */
 			if (wait4(-1, NULL, __WALL, NULL) < 0)
@@ -164,7 +169,7 @@ int main(int argc, char **argv)
 
 	char *shell[] = { "/bin/sh", NULL };
 	for (;;) {
-		pid_t pid = spawn(shell, child_env, "/dev/tty1");
+		pid_t pid = spawn(shell, child_env, console_tty);
 		/* A shell that cannot start at all must not make us spin. */
 		if (pid < 0 || reap_until(pid) == 127 << 8)
 			sleep(1);

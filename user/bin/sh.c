@@ -262,8 +262,11 @@ static int sh_pwd(char **argv)
 /* Says how a job ended, as bash does, if it did not simply succeed. */
 static void describe(int status)
 {
+	int sig = WTERMSIG(status);
+
+	/* After Ctrl-C or Ctrl-\ the terminal shows "^C" and no newline: start one, as bash does. */
 	if (WIFSIGNALED(status))
-		fprintf(stderr, "%s (signal %d)\n", strsignal(WTERMSIG(status)), WTERMSIG(status));
+		fprintf(stderr, "%s%s (signal %d)\n", sig == SIGINT || sig == SIGQUIT ? "\n" : "", strsignal(sig), sig);
 	else if (WEXITSTATUS(status))
 		fprintf(stderr, "[exit %d]\n", WEXITSTATUS(status));
 }
