@@ -38,8 +38,8 @@ static inline unsigned long page_to_phys(const struct page *p) { return page_to_
 static inline void *page_address(const struct page *p) { return __va(page_to_phys(p)); }
 static inline struct page *virt_to_page(const void *va) { return pfn_to_page(__pa(va) >> PAGE_SHIFT); }
 
-static inline void get_page(struct page *p) { p->refcount++; }
-static inline int page_count(const struct page *p) { return p->refcount; }
+static inline void get_page(struct page *p) { atomic_inc(&p->refcount); }
+static inline int page_count(const struct page *p) { return atomic_read(&p->refcount); }
 /* Drop one reference; the frame goes back to the allocator at zero. */
 void put_page(struct page *p);
 

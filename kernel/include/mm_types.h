@@ -15,6 +15,7 @@
 #include <list.h>
 #include <cpumask.h>
 #include <rbtree.h>
+#include <atomic.h>
 #include <asm/pgtable.h>
 
 struct file;
@@ -28,7 +29,7 @@ enum page_flags {
 
 struct page {
 	u32 flags;
-	int refcount;           /* users of the frame; freed when it drops to 0 */
+	atomic_t refcount;      /* users of the frame, on any CPU: freed when it drops to 0 */
 	u16 order;              /* block order while free or large-kmalloc */
 	union {
 		u16 inuse;      /* slab: objects handed out */

@@ -9,7 +9,7 @@
 #include <smp.h>
 #include <bug.h>
 
-static DEFINE_SPINLOCK(kernel_flag); /* protects all the kernel's shared data, for now: see smp_lock.h */
+static DEFINE_SPINLOCK(kernel_flag); /* protects the kernel's shared data that has no lock of its own yet: see smp_lock.h */
 
 void lock_kernel(void)
 {

@@ -196,8 +196,12 @@ static int wp_page_copy(struct vm_area_struct *vma, unsigned long address, pte_t
  * A write to a present, write-protected page of a writable VMA.  In a
  * shared mapping every mapping writes the same page: make it writable.  In
  * a COW mapping the last owner reuses the page, anyone else copies it.
+ * noinline: docs/debugging.md (and tools/test-debug) break here and
+ * `finish`; out of a copy inlined in handle_mm_fault(), gdb stops at the
+ * first instruction GCC's line table gives to the caller, which may be
+ * before the copy is made.
  */
-static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+static __attribute__((noinline)) int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
 {
 	if (!is_cow_mapping(vma->vm_flags)) {
 		wp_page_reuse(vma, address, pte);

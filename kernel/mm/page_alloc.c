@@ -4,11 +4,13 @@
  * split from (pfn ^ (1 << order)).  Freeing merges a block with its buddy
  * while the buddy is free and of the same order, so large blocks come back.
  * Every frame has a struct page in mem_map[], whose reference count is what
- * copy-on-write consults (see kernel/mm/memory.c).
+ * copy-on-write consults (see kernel/mm/memory.c); it is atomic, so that
+ * get_page() and put_page() need no lock.
  */
 #include <mm.h>
 #include <memblock.h>
 #include <bootinfo.h>
+#include <spinlock.h>
 #include <string.h>
 #include <printk.h>
 #include <bug.h>
@@ -17,14 +19,34 @@ struct page *mem_map;
 unsigned long max_pfn;
 struct page *zero_page;
 
+/*
+ * zone_lock (Linux's zone->lock; Cowl has one zone) protects free_area[],
+ * the PG_buddy flag and order of every page on them, free_pages,
+ * total_pages and fail_budget.  Every allocation and free takes it, on
+ * any CPU, with or without the big kernel lock (an IPI function runs
+ * without it).  With interrupts saved and off: the allocator is called
+ * both where they are off and where they are on (cond_resched(), the idle
+ * loop), and an interrupt that allocated on a CPU holding the lock would
+ * wait for itself (the recursion check, spinlock.c, panics instead).
+ */
+static DEFINE_SPINLOCK(zone_lock);
 static struct list_head free_area[MAX_ORDER];
 static unsigned long free_pages, total_pages;
 static long fail_budget = -1;
 
-unsigned long nr_free_pages(void) { return free_pages; }
-unsigned long nr_total_pages(void) { return total_pages; }
-void page_alloc_fail_after(long budget) { fail_budget = budget; }
-long page_alloc_fail_budget(void) { return fail_budget; }
+/* Changed only under zone_lock; one aligned load reads a value the count really had, exact. */
+unsigned long nr_free_pages(void) { return READ_ONCE(free_pages); }
+unsigned long nr_total_pages(void) { return READ_ONCE(total_pages); }
+long page_alloc_fail_budget(void) { return READ_ONCE(fail_budget); }
+
+void page_alloc_fail_after(long budget)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone_lock, flags);
+	fail_budget = budget;
+	spin_unlock_irqrestore(&zone_lock, flags);
+}
 
 static void add_to_free_area(struct page *page, unsigned order)
 {
@@ -39,12 +61,12 @@ static void remove_from_free_area(struct page *page)
 	list_del(&page->lru);
 }
 
-void __free_pages(struct page *page, unsigned order)
+/* zone_lock held: put a block back on the free lists, merged with its free buddies. */
+static void __free_one_page(struct page *page, unsigned order)
 {
 	unsigned long pfn = page_to_pfn(page);
 
 	free_pages += 1ul << order;
-	page->refcount = 0;
 	page->flags = 0;
 	for (; order < MAX_ORDER - 1; order++) {
 		unsigned long buddy_pfn = pfn ^ (1ul << order);
@@ -57,10 +79,19 @@ void __free_pages(struct page *page, unsigned order)
 	add_to_free_area(pfn_to_page(pfn), order);
 }
 
-struct page *alloc_pages(unsigned order)
+void __free_pages(struct page *page, unsigned order)
 {
-	if (fail_budget == 0)
-		return NULL;
+	unsigned long flags;
+
+	atomic_set(&page->refcount, 0);
+	spin_lock_irqsave(&zone_lock, flags);
+	__free_one_page(page, order);
+	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+/* zone_lock held: the smallest free block that fits, split down to 2^order pages. */
+static struct page *__rmqueue_smallest(unsigned order)
+{
 	for (unsigned o = order; o < MAX_ORDER; o++) {
 		if (list_empty(&free_area[o]))
 			continue;
@@ -71,13 +102,28 @@ struct page *alloc_pages(unsigned order)
 			o--;
 			add_to_free_area(page + (1ul << o), o);
 		}
-		page->refcount = 1;
-		free_pages -= 1ul << order;
-		if (fail_budget > 0)
-			fail_budget--;
 		return page;
 	}
 	return NULL;
+}
+
+struct page *alloc_pages(unsigned order)
+{
+	struct page *page = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone_lock, flags);
+	if (fail_budget != 0)
+		page = __rmqueue_smallest(order);
+	if (page) {
+		free_pages -= 1ul << order;
+		if (fail_budget > 0)
+			fail_budget--;
+	}
+	spin_unlock_irqrestore(&zone_lock, flags);
+	if (page)
+		atomic_set(&page->refcount, 1); /* the block is ours alone now */
+	return page;
 }
 
 struct page *alloc_page(void)
@@ -96,9 +142,24 @@ struct page *alloc_zeroed_page(void)
 
 void put_page(struct page *page)
 {
-	BUG_ON(page->refcount <= 0);
-	if (--page->refcount == 0)
+	int count = atomic_dec_return(&page->refcount);
+
+	BUG_ON(count < 0);
+	if (count == 0)
 		__free_pages(page, 0);
+}
+
+/* A block of frames that were reserved becomes memory the allocator has, and is freed. */
+static void free_reserved_block(unsigned long pfn, unsigned order)
+{
+	unsigned long flags;
+
+	for (unsigned long i = 0; i < (1ul << order); i++)
+		mem_map[pfn + i].flags = 0;
+	spin_lock_irqsave(&zone_lock, flags);
+	total_pages += 1ul << order;
+	__free_one_page(&mem_map[pfn], order);
+	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
 /* Free [pfn, end) in the largest aligned blocks that fit: a few hundred calls, not one per page. */
@@ -108,10 +169,7 @@ static void free_range(unsigned long pfn, unsigned long end)
 		unsigned order = 0;
 		while (order + 1 < MAX_ORDER && !(pfn & ((2ul << order) - 1)) && pfn + (2ul << order) <= end)
 			order++;
-		for (unsigned long i = 0; i < (1ul << order); i++)
-			mem_map[pfn + i].flags = 0;
-		total_pages += 1ul << order;
-		__free_pages(&mem_map[pfn], order);
+		free_reserved_block(pfn, order);
 		pfn += 1ul << order;
 	}
 }

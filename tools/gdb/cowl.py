@@ -179,7 +179,7 @@ LEVELS = [("PML4", 39), ("PDPT", 30), ("PD", 21), ("PT", 12)]
 def show_frame(pfn):
     page = gdb.parse_and_eval("mem_map")[pfn]
     gdb.write("frame %x (phys %x): struct page at 0x%x, refcount %d, flags %#x\n" % (
-        pfn, pfn << PAGE_SHIFT, int(page.address), int(page["refcount"]), int(page["flags"])))
+        pfn, pfn << PAGE_SHIFT, int(page.address), int(page["refcount"]["counter"]), int(page["flags"])))
 
 
 class CowlPt(gdb.Command):
