@@ -1,9 +1,16 @@
 /*
- * /proc (kernel/fs/proc.c, kernel/fs/proc_pid.c): files generated from
- * kernel state when they are read, in Linux's formats.
+ * /proc (kernel/fs/proc*.c): files generated from kernel state when they
+ * are read, in Linux's formats.  The root holds self and thread-self
+ * (links to the reader's /proc/<tgid> and /proc/<tgid>/task/<tid>), the
+ * system's files, cowl (Cowl's controls) and a directory per process;
+ * /proc/<pid> holds the process's files, exe and cwd, fd/<n> (links to
+ * its open files), fdinfo/<n> (their offsets and flags) and task/<tid>
+ * (each thread's own files: the same but task).  docs/processes.md lists
+ * what each file shows.
  *
  * Adding a file is one entry in a table: proc_root_entries[] in proc.c for
- * /proc/<name>, proc_pid_entries[] in proc_pid.c for /proc/<pid>/<name>.
+ * /proc/<name>, proc_pid_entries[] in proc_pid.c for /proc/<pid>/<name>
+ * (and /proc/<pid>/task/<tid>/<name>).
  * An entry gives either
  *   show: the whole contents, written into a seq_buf when the file is
  *         opened (a consistent snapshot; reads then page through it), or
@@ -14,8 +21,8 @@
  * struct proc_dir, kernel/fs/proc_internal.h), `link` for a symbolic link
  * leading to an object of the task (exe, cwd), or `text` for a link whose
  * text is made for the caller (self, thread-self).
- * `task` is the process of the /proc/<pid> directory (NULL for /proc's own
- * files); it is looked up afresh for every open and every read, and a file
+ * `task` is the task of the /proc/<pid> or task/<tid> directory (NULL for
+ * /proc's own files); it is looked up afresh for every open and every read, and a file
  * whose task has gone fails with ESRCH.
  */
 #ifndef PROC_FS_H
