@@ -1,10 +1,12 @@
 /*
  * /proc (proc(5)): a read-only tree made up as it is looked at.  Its
- * root holds the files of proc_root_entries[], "self" and "thread-self"
- * (symlinks to the caller's own /proc/<pid> and /proc/<pid>/task/<tid>,
- * proc_link.c) and one directory per process
- * (proc_pid.c).  Inodes are made by each lookup and freed with
- * their last reference; numbers are fixed so stat(2) agrees across lookups.
+ * root holds the entries of proc_root_entries[], among them "self" and
+ * "thread-self" (symlinks to the caller's own /proc/<pid> and
+ * /proc/<pid>/task/<tid>, proc_link.c), then one directory per process
+ * (proc_pid.c).  Every directory, /sys's too (sysfs.c), is a struct
+ * proc_dir served by proc_dir_lookup() and proc_dir_iterate().  Inodes
+ * are made by each lookup and freed with their last reference; numbers
+ * are fixed so stat(2) agrees across lookups.
  */
 #include "proc_internal.h"
 #include <slab.h>
@@ -15,8 +17,6 @@
 #include <uapi/magic.h>
 
 #define PROC_ROOT_INO 1
-#define PROC_SELF_POS 2 /* readdir positions of "self" and "thread-self"; the root entries follow */
-#define PROC_THREAD_SELF_POS 3
 #define PROC_PID_POS 256 /* readdir position of /proc/<pid>: PROC_PID_POS + pid */
 
 static int meminfo_show(struct task_struct *task, struct seq_buf *m)
@@ -38,8 +38,14 @@ static const struct proc_entry proc_cowl_entries[] = {
 	{ .name = "fork_mode", .show = proc_fork_mode_show, .write = proc_fork_mode_write },
 	{ .name = "provoke-crash", .write = proc_provoke_crash_write },
 };
+static const struct proc_dir proc_cowl_dir = {
+	.entries = proc_cowl_entries,
+	.nr_entries = ARRAY_SIZE(proc_cowl_entries),
+};
 
 static const struct proc_entry proc_root_entries[] = {
+	{ .name = "self", .text = proc_self_text },
+	{ .name = "thread-self", .text = proc_thread_self_text },
 	{ .name = "cpuinfo", .show = proc_cpuinfo_show },
 	{ .name = "meminfo", .show = meminfo_show },
 	{ .name = "kpagecount", .read = proc_kpagecount_read },
@@ -48,12 +54,18 @@ static const struct proc_entry proc_root_entries[] = {
 	{ .name = "uptime", .show = proc_uptime_show },
 	{ .name = "loadavg", .show = proc_loadavg_show },
 	{ .name = "sysrq-trigger", .write = proc_sysrq_write },
-	{ .name = "cowl", .children = proc_cowl_entries, .nr_children = ARRAY_SIZE(proc_cowl_entries) },
+	{ .name = "cowl", .dir = &proc_cowl_dir },
 };
-
-#define PROC_SELF_INO (PROC_ROOT_INO + 1)
-#define PROC_THREAD_SELF_INO (PROC_ROOT_INO + 2)
-#define ROOT_FILE_INO (PROC_ROOT_INO + 3) /* after the root, "self" and "thread-self" */
+/* The table, then one directory per process (proc_pid.c). */
+static const struct proc_dir proc_root_dir = {
+	.entries = proc_root_entries,
+	.nr_entries = ARRAY_SIZE(proc_root_entries),
+	.ino_spaced = true,
+	.next = proc_pid_next,
+	.lookup_nr = proc_pid_lookup,
+	.nr_pos = PROC_PID_POS,
+	.nr_type = DT_DIR,
+};
 
 static struct super_block proc_sb = { .dev = DEV_PROC, .magic = PROC_SUPER_MAGIC, .next_ino = 1 };
 
@@ -187,22 +199,105 @@ static const struct file_operations proc_file_fops = {
 	.release = proc_file_release,
 };
 
-/* A subdirectory made from a table: its entries start at inode number ino * 64. */
+/* "." and ".." at positions 0 and 1; false when the caller must stop. */
+static bool emit_dots(struct dir_context *ctx, struct dentry *dir)
+{
+	if (ctx->pos == 0 && !ctx->emit(ctx, ".", 1, dir->inode->ino, DT_DIR))
+		return false;
+	return ctx->pos != 1 || ctx->emit(ctx, "..", 2, dir->parent->inode->ino, DT_DIR);
+}
+
+static unsigned entry_type(const struct proc_entry *e)
+{
+	return e->dir ? DT_DIR : e->link || e->text ? DT_LNK : DT_REG;
+}
+
+/* ERR_PTR(-ENOENT) unless name[0..len) is one of the n entries: then a new inode for it. */
+static struct dentry *lookup_entry(struct dentry *dir, const char *name, size_t len,
+				   const struct proc_entry *entries, size_t n, unsigned long first_ino)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strncmp(entries[i].name, name, len) && !entries[i].name[len])
+			return proc_new_file(dir, &entries[i], first_ino + i);
+	return ERR_PTR(-ENOENT);
+}
+
+/* Emit entries[ctx->pos - 2 ...]; false when the caller must stop. */
+static bool emit_entries(struct dir_context *ctx, const struct proc_entry *entries, size_t n,
+			 unsigned long first_ino)
+{
+	for (off_t i = ctx->pos - 2; i >= 0 && (size_t)i < n; i++)
+		if (!ctx->emit(ctx, entries[i].name, strlen(entries[i].name), first_ino + i,
+			       entry_type(&entries[i])))
+			return false;
+	return true;
+}
+
+/* A number as /proc names it: decimal, no sign, no leading zero, at most 9 digits (an int); -1 otherwise. */
+static int parse_nr(const char *name, size_t len)
+{
+	int nr = 0;
+
+	if (!len || len > 9 || (name[0] == '0' && len > 1))
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (name[i] < '0' || name[i] > '9')
+			return -1;
+		nr = nr * 10 + (name[i] - '0');
+	}
+	return nr;
+}
+
+static unsigned long first_entry_ino(struct inode *dir)
+{
+	return PROC_I(dir)->dir->ino_spaced ? dir->ino + 1 : dir->ino * 64;
+}
+
+/* From ctx->pos on: number nr at position nr_pos + nr, as next() finds them. */
+static void emit_numbered(struct dir_context *ctx, struct inode *dir, struct task_struct *task)
+{
+	const struct proc_dir *d = PROC_I(dir)->dir;
+	unsigned long ino;
+	char name[12];
+	int nr;
+
+	while ((nr = d->next(dir, task, ctx->pos > d->nr_pos ? ctx->pos - d->nr_pos : 0, &ino)) >= 0) {
+		int len = snprintf(name, sizeof(name), "%d", nr);
+		ctx->pos = d->nr_pos + nr;
+		if (!ctx->emit(ctx, name, len, ino, d->nr_type))
+			return;
+	}
+}
+
 static struct dentry *proc_dir_lookup(struct dentry *dir, const char *name, size_t len)
 {
-	const struct proc_entry *e = PROC_I(dir->inode)->entry;
+	const struct proc_dir *d = PROC_I(dir->inode)->dir;
+	struct task_struct *task = proc_task(dir->inode);
 
-	return proc_lookup_entry(dir, name, len, e->children, e->nr_children, dir->inode->ino * 64);
+	if (PROC_I(dir->inode)->pid && !task)
+		return ERR_PTR(-ENOENT); /* in a /proc/<pid> whose task has gone */
+	struct dentry *found = lookup_entry(dir, name, len, d->entries, d->nr_entries, first_entry_ino(dir->inode));
+	int nr = parse_nr(name, len);
+	if (IS_ERR(found) && PTR_ERR(found) == -ENOENT && d->lookup_nr && nr >= 0)
+		return d->lookup_nr(dir, task, nr, name, len);
+	return found;
 }
 
 static int proc_dir_iterate(struct file *f, struct dir_context *ctx)
 {
 	struct inode *dir = f->inode;
-	const struct proc_entry *e = PROC_I(dir)->entry;
+	const struct proc_dir *d = PROC_I(dir)->dir;
+	struct task_struct *task = proc_task(dir);
 
-	if (!proc_emit_dots(ctx, f->dentry))
+	/* The numbered entries of a /proc/<pid> directory are its task's (fds, threads): gone with it. */
+	if (d->next && PROC_I(dir)->pid && !task)
+		return -ENOENT;
+	if (!emit_dots(ctx, f->dentry))
 		return 0;
-	proc_emit_entries(ctx, e->children, e->nr_children, 2, dir->ino * 64);
+	if (!emit_entries(ctx, d->entries, d->nr_entries, first_entry_ino(dir)))
+		return 0;
+	if (d->next)
+		emit_numbered(ctx, dir, task);
 	return 0;
 }
 
@@ -214,14 +309,6 @@ static const struct inode_operations proc_dir_iops = {
 static const struct file_operations proc_dir_fops = {
 	.iterate = proc_dir_iterate,
 };
-
-/* "." and ".." at positions 0 and 1; false when the caller must stop. */
-bool proc_emit_dots(struct dir_context *ctx, struct dentry *dir)
-{
-	if (ctx->pos == 0 && !ctx->emit(ctx, ".", 1, dir->inode->ino, DT_DIR))
-		return false;
-	return ctx->pos != 1 || ctx->emit(ctx, "..", 2, dir->parent->inode->ino, DT_DIR);
-}
 
 struct dentry *proc_new_inode(struct dentry *parent, const char *name, size_t len, mode_t mode,
 			      unsigned long ino, const struct inode_operations *iops,
@@ -244,6 +331,17 @@ struct dentry *proc_new_inode(struct dentry *parent, const char *name, size_t le
 	return d;
 }
 
+struct dentry *proc_new_dir(struct dentry *parent, const char *name, size_t len, unsigned long ino,
+			    const struct proc_dir *d)
+{
+	struct dentry *dir = proc_new_inode(parent, name, len, S_IFDIR | (d->owner_only ? 0500 : 0555), ino,
+					    &proc_dir_iops, &proc_dir_fops);
+
+	if (!IS_ERR(dir))
+		PROC_I(dir->inode)->dir = d;
+	return dir;
+}
+
 /* Readable if it can show or generate something, writable if it takes control words. */
 static mode_t proc_file_mode(const struct proc_entry *e)
 {
@@ -252,75 +350,22 @@ static mode_t proc_file_mode(const struct proc_entry *e)
 
 struct dentry *proc_new_file(struct dentry *dir, const struct proc_entry *e, unsigned long ino)
 {
-	struct dentry *d = e->children
-		? proc_new_inode(dir, e->name, strlen(e->name), S_IFDIR | 0555, ino, &proc_dir_iops, &proc_dir_fops)
-		: e->link ? proc_new_inode(dir, e->name, strlen(e->name), S_IFLNK | 0777, ino, &proc_link_iops, NULL)
-		: proc_new_inode(dir, e->name, strlen(e->name), S_IFREG | proc_file_mode(e), ino,
-				 &proc_file_iops, &proc_file_fops);
+	size_t len = strlen(e->name);
+	struct dentry *d = e->dir ? proc_new_dir(dir, e->name, len, ino, e->dir)
+		: e->link ? proc_new_inode(dir, e->name, len, S_IFLNK | 0777, ino, &proc_link_iops, NULL)
+		: e->text ? proc_new_inode(dir, e->name, len, S_IFLNK | 0777, ino, &proc_text_link_iops, NULL)
+		: proc_new_inode(dir, e->name, len, S_IFREG | proc_file_mode(e), ino, &proc_file_iops,
+				 &proc_file_fops);
 
 	if (!IS_ERR(d))
 		PROC_I(d->inode)->entry = e;
 	return d;
 }
 
-struct dentry *proc_lookup_entry(struct dentry *dir, const char *name, size_t len,
-				const struct proc_entry *entries, size_t n, unsigned long first_ino)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strncmp(entries[i].name, name, len) && !entries[i].name[len])
-			return proc_new_file(dir, &entries[i], first_ino + i);
-	return ERR_PTR(-ENOENT);
-}
-
-bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *entries, size_t n,
-		       off_t first_pos, unsigned long first_ino)
-{
-	for (off_t i = ctx->pos - first_pos; i >= 0 && (size_t)i < n; i++)
-		if (!ctx->emit(ctx, entries[i].name, strlen(entries[i].name), first_ino + i,
-			       entries[i].children ? DT_DIR : entries[i].link ? DT_LNK : DT_REG))
-			return false;
-	return true;
-}
-
-static struct dentry *proc_root_lookup(struct dentry *root, const char *name, size_t len)
-{
-	if (len == 4 && !strncmp(name, "self", 4))
-		return proc_self_link(root, PROC_SELF_INO);
-	if (len == 11 && !strncmp(name, "thread-self", 11))
-		return proc_thread_self_link(root, PROC_THREAD_SELF_INO);
-	struct dentry *d = proc_lookup_entry(root, name, len, proc_root_entries,
-					     ARRAY_SIZE(proc_root_entries), ROOT_FILE_INO);
-	return IS_ERR(d) && PTR_ERR(d) == -ENOENT ? proc_pid_lookup(root, name, len) : d;
-}
-
-static int proc_root_iterate(struct file *f, struct dir_context *ctx)
-{
-	if (!proc_emit_dots(ctx, f->dentry))
-		return 0;
-	if (ctx->pos == PROC_SELF_POS && !ctx->emit(ctx, "self", 4, PROC_SELF_INO, DT_LNK))
-		return 0;
-	if (ctx->pos == PROC_THREAD_SELF_POS && !ctx->emit(ctx, "thread-self", 11, PROC_THREAD_SELF_INO, DT_LNK))
-		return 0;
-	if (!proc_emit_entries(ctx, proc_root_entries, ARRAY_SIZE(proc_root_entries),
-			       PROC_THREAD_SELF_POS + 1, ROOT_FILE_INO))
-		return 0;
-	return proc_pid_readdir(ctx, PROC_PID_POS);
-}
-
-static const struct inode_operations proc_root_iops = {
-	.lookup = proc_root_lookup,
-	.evict = proc_evict,
-};
-
-static const struct file_operations proc_root_fops = {
-	.iterate = proc_root_iterate,
-};
-
 /* The proc root appears in place of `mountpoint`, under the same name and parent. */
 void proc_mount(struct dentry *mountpoint)
 {
-	struct dentry *root = proc_new_inode(NULL, "", 0, S_IFDIR | 0555, PROC_ROOT_INO, &proc_root_iops,
-					     &proc_root_fops);
+	struct dentry *root = proc_new_dir(NULL, "", 0, PROC_ROOT_INO, &proc_root_dir);
 
 	if (IS_ERR(root))
 		panic("proc: out of memory");

@@ -20,65 +20,29 @@
 #define PROC_FD_INO(pid, fd) (0x80000000ul + (unsigned long)(pid) * NR_OPEN + (fd))
 #define PROC_FDINFO_INO(pid, fd) (0xc0000000ul + (unsigned long)(pid) * NR_OPEN + (fd))
 
-/* A decimal fd number as /proc names it, or -1. */
-static int parse_fd(const char *name, size_t len)
-{
-	int fd = 0;
-
-	if (!len || len > 3 || (name[0] == '0' && len > 1))
-		return -1;
-	for (size_t i = 0; i < len; i++) {
-		if (name[i] < '0' || name[i] > '9')
-			return -1;
-		fd = fd * 10 + (name[i] - '0');
-	}
-	return fd < NR_OPEN ? fd : -1;
-}
-
 /* lr-x------, l-wx------ or lrwx------, as the file was opened (Linux shows the same). */
 static mode_t fd_link_mode(const struct file *f)
 {
 	return S_IFLNK | 0100 | (file_readable(f) ? 0400 : 0) | (file_writable(f) ? 0200 : 0);
 }
 
-static const struct file_operations fdinfo_fops;
-
-/* The entry for name in fd/ (info false: a link) or fdinfo/ (info true: a file anyone may read), if that fd is open. */
-static struct dentry *fd_entry_lookup(struct dentry *dir, const char *name, size_t len, bool info)
+/* fd/ and fdinfo/ share this code: they differ in what entry N is and in its inode number. */
+static bool is_fdinfo(struct inode *dir)
 {
-	struct task_struct *task = proc_task(dir->inode);
-	int fd = parse_fd(name, len);
-	struct file *f = task && fd >= 0 ? fget_task(task, fd) : NULL;
-
-	if (!f)
-		return ERR_PTR(-ENOENT);
-	struct dentry *d = info ? proc_new_inode(dir, name, len, S_IFREG | 0444, PROC_FDINFO_INO(task->pid, fd),
-						 &proc_file_iops, &fdinfo_fops)
-				: proc_new_inode(dir, name, len, fd_link_mode(f), PROC_FD_INO(task->pid, fd),
-						 &proc_fd_link_iops, NULL);
-	fput(f);
-	if (!IS_ERR(d))
-		PROC_I(d->inode)->fd = fd;
-	return d;
+	return PROC_I(dir)->dir == &proc_fdinfo_dir;
 }
 
-static int fd_entries_iterate(struct file *file, struct dir_context *ctx, bool info)
+static unsigned long fd_ino(struct inode *dir, const struct task_struct *task, int fd)
 {
-	struct task_struct *task = proc_task(file->inode);
-	char name[12];
+	return is_fdinfo(dir) ? PROC_FDINFO_INO(task->pid, fd) : PROC_FD_INO(task->pid, fd);
+}
 
-	if (!task)
-		return -ENOENT;
-	if (!proc_emit_dots(ctx, file->dentry))
-		return 0;
-	for (int fd = next_fd(task, ctx->pos - 2); fd >= 0; fd = next_fd(task, fd + 1)) {
-		int len = snprintf(name, sizeof(name), "%d", fd);
-		unsigned long ino = info ? PROC_FDINFO_INO(task->pid, fd) : PROC_FD_INO(task->pid, fd);
-		ctx->pos = 2 + fd;
-		if (!ctx->emit(ctx, name, len, ino, info ? DT_REG : DT_LNK))
-			return 0;
-	}
-	return 0;
+static int fd_next(struct inode *dir, struct task_struct *task, int from, unsigned long *ino)
+{
+	int fd = next_fd(task, from);
+
+	*ino = fd_ino(dir, task, fd);
+	return fd;
 }
 
 /*
@@ -117,51 +81,36 @@ static const struct file_operations fdinfo_fops = {
 	.release = proc_file_release,
 };
 
-static struct dentry *fd_dir_lookup(struct dentry *dir, const char *name, size_t len)
+/* fd N in fd/ (a link) or fdinfo/ (a file anyone may read), if that fd is open. */
+static struct dentry *fd_lookup(struct dentry *dir, struct task_struct *task, int fd, const char *name,
+				size_t len)
 {
-	return fd_entry_lookup(dir, name, len, false);
+	struct file *f = fget_task(task, fd);
+
+	if (!f)
+		return ERR_PTR(-ENOENT);
+	unsigned long ino = fd_ino(dir->inode, task, fd);
+	struct dentry *d = is_fdinfo(dir->inode)
+		? proc_new_inode(dir, name, len, S_IFREG | 0444, ino, &proc_file_iops, &fdinfo_fops)
+		: proc_new_inode(dir, name, len, fd_link_mode(f), ino, &proc_fd_link_iops, NULL);
+	fput(f);
+	if (!IS_ERR(d))
+		PROC_I(d->inode)->fd = fd;
+	return d;
 }
-
-static int fd_dir_iterate(struct file *file, struct dir_context *ctx)
-{
-	return fd_entries_iterate(file, ctx, false);
-}
-
-static struct dentry *fdinfo_dir_lookup(struct dentry *dir, const char *name, size_t len)
-{
-	return fd_entry_lookup(dir, name, len, true);
-}
-
-static int fdinfo_dir_iterate(struct file *file, struct dir_context *ctx)
-{
-	return fd_entries_iterate(file, ctx, true);
-}
-
-static const struct inode_operations fd_dir_iops = {
-	.lookup = fd_dir_lookup,
-	.evict = proc_evict,
-};
-
-static const struct file_operations fd_dir_fops = {
-	.iterate = fd_dir_iterate,
-};
-
-static const struct inode_operations fdinfo_dir_iops = {
-	.lookup = fdinfo_dir_lookup,
-	.evict = proc_evict,
-};
-
-static const struct file_operations fdinfo_dir_fops = {
-	.iterate = fdinfo_dir_iterate,
-};
 
 /* dr-x------ and dr-xr-xr-x, as Linux has them. */
-struct dentry *proc_fd_dir(struct dentry *pid_dir, unsigned long ino)
-{
-	return proc_new_inode(pid_dir, "fd", 2, S_IFDIR | 0500, ino, &fd_dir_iops, &fd_dir_fops);
-}
+const struct proc_dir proc_fd_dir = {
+	.owner_only = true,
+	.next = fd_next,
+	.lookup_nr = fd_lookup,
+	.nr_pos = 2,
+	.nr_type = DT_LNK,
+};
 
-struct dentry *proc_fdinfo_dir(struct dentry *pid_dir, unsigned long ino)
-{
-	return proc_new_inode(pid_dir, "fdinfo", 6, S_IFDIR | 0555, ino, &fdinfo_dir_iops, &fdinfo_dir_fops);
-}
+const struct proc_dir proc_fdinfo_dir = {
+	.next = fd_next,
+	.lookup_nr = fd_lookup,
+	.nr_pos = 2,
+	.nr_type = DT_REG,
+};

@@ -30,37 +30,25 @@ static int self_text(char *buf, size_t size, bool thread)
 	return MIN((size_t)len, size);
 }
 
-static int self_readlink(struct dentry *link, char *buf, size_t size)
+int proc_self_text(char *buf, size_t size)
 {
-	(void)link;
 	return self_text(buf, size, false);
 }
 
-static int thread_self_readlink(struct dentry *link, char *buf, size_t size)
+int proc_thread_self_text(char *buf, size_t size)
 {
-	(void)link;
 	return self_text(buf, size, true);
 }
 
-static const struct inode_operations self_iops = {
-	.readlink = self_readlink,
-	.evict = proc_evict,
-};
-
-static const struct inode_operations thread_self_iops = {
-	.readlink = thread_self_readlink,
-	.evict = proc_evict,
-};
-
-struct dentry *proc_self_link(struct dentry *root, unsigned long ino)
+static int text_readlink(struct dentry *link, char *buf, size_t size)
 {
-	return proc_new_inode(root, "self", 4, S_IFLNK | 0777, ino, &self_iops, NULL);
+	return PROC_I(link->inode)->entry->text(buf, size);
 }
 
-struct dentry *proc_thread_self_link(struct dentry *root, unsigned long ino)
-{
-	return proc_new_inode(root, "thread-self", 11, S_IFLNK | 0777, ino, &thread_self_iops, NULL);
-}
+const struct inode_operations proc_text_link_iops = {
+	.readlink = text_readlink,
+	.evict = proc_evict,
+};
 
 /* A magic link's text: the path of where it leads. */
 static int magic_readlink(struct dentry *link, char *buf, size_t size)

@@ -8,7 +8,6 @@
 #include "proc_internal.h"
 #include <sched.h>
 #include <pid.h>
-#include <string.h>
 
 /* The thread of the directory's process with the smallest tid >= from (in the caller's namespace), or NULL. */
 static struct task_struct *next_thread_from(struct task_struct *process, pid_t from, pid_t *nr)
@@ -27,44 +26,28 @@ static struct task_struct *next_thread_from(struct task_struct *process, pid_t f
 	return best;
 }
 
-static struct dentry *task_dir_lookup(struct dentry *dir, const char *name, size_t len)
+static int task_next(struct inode *dir, struct task_struct *process, int from, unsigned long *ino)
 {
-	struct task_struct *process = proc_task(dir->inode), *thread;
-	pid_t nr = proc_parse_pid(name, len), found;
-
-	thread = process && nr > 0 ? next_thread_from(process, nr, &found) : NULL;
-	return thread && found == nr ? proc_tid_dir(dir, thread) : ERR_PTR(-ENOENT);
-}
-
-static int task_dir_iterate(struct file *f, struct dir_context *ctx)
-{
-	struct task_struct *process = proc_task(f->inode), *t;
 	pid_t nr;
+	struct task_struct *t = next_thread_from(process, from, &nr);
 
-	if (!process)
-		return -ENOENT;
-	if (!proc_emit_dots(ctx, f->dentry))
-		return 0;
-	while ((t = next_thread_from(process, ctx->pos - 2, &nr))) {
-		char name[12];
-		int len = snprintf(name, sizeof(name), "%d", nr);
-		ctx->pos = 2 + nr;
-		if (!ctx->emit(ctx, name, len, TID_DIR_INO(t->pid), DT_DIR))
-			break;
-	}
-	return 0;
+	(void)dir;
+	*ino = t ? TID_DIR_INO(t->pid) : 0;
+	return t ? nr : -1;
 }
 
-static const struct inode_operations task_dir_iops = {
-	.lookup = task_dir_lookup,
-	.evict = proc_evict,
-};
-
-static const struct file_operations task_dir_fops = {
-	.iterate = task_dir_iterate,
-};
-
-struct dentry *proc_task_dir(struct dentry *pid_dir, unsigned long ino)
+static struct dentry *task_lookup(struct dentry *dir, struct task_struct *process, int nr, const char *name,
+				  size_t len)
 {
-	return proc_new_inode(pid_dir, "task", 4, S_IFDIR | 0555, ino, &task_dir_iops, &task_dir_fops);
+	pid_t found;
+	struct task_struct *thread = next_thread_from(process, nr, &found);
+
+	return thread && found == nr ? proc_tid_dir(dir, thread, name, len) : ERR_PTR(-ENOENT);
 }
+
+const struct proc_dir proc_task_dir = {
+	.next = task_next,
+	.lookup_nr = task_lookup,
+	.nr_pos = 2,
+	.nr_type = DT_DIR,
+};

@@ -10,7 +10,7 @@
 #include <cpumask.h>
 #include <printk.h>
 
-/* Far above /proc's numbers: each level down multiplies by 64 (proc_dir_lookup()). */
+/* Far above /proc's numbers: each level down multiplies by 64 (struct proc_dir). */
 #define SYSFS_ROOT_INO (1UL << 20)
 
 /* The CPUs of mask as ranges: "0-2,5\n". */
@@ -52,23 +52,39 @@ static const struct proc_entry cpu_entries[] = {
 	{ .name = "online", .show = cpu_online_show },
 	{ .name = "possible", .show = cpu_possible_show },
 };
+static const struct proc_dir cpu_dir = {
+	.entries = cpu_entries,
+	.nr_entries = ARRAY_SIZE(cpu_entries),
+};
+
 static const struct proc_entry system_entries[] = {
-	{ .name = "cpu", .children = cpu_entries, .nr_children = ARRAY_SIZE(cpu_entries) },
+	{ .name = "cpu", .dir = &cpu_dir },
 };
+static const struct proc_dir system_dir = {
+	.entries = system_entries,
+	.nr_entries = ARRAY_SIZE(system_entries),
+};
+
 static const struct proc_entry devices_entries[] = {
-	{ .name = "system", .children = system_entries, .nr_children = ARRAY_SIZE(system_entries) },
+	{ .name = "system", .dir = &system_dir },
 };
+static const struct proc_dir devices_dir = {
+	.entries = devices_entries,
+	.nr_entries = ARRAY_SIZE(devices_entries),
+};
+
 static const struct proc_entry sysfs_root_entries[] = {
-	{ .name = "devices", .children = devices_entries, .nr_children = ARRAY_SIZE(devices_entries) },
+	{ .name = "devices", .dir = &devices_dir },
 };
-static const struct proc_entry sysfs_root = {
-	.name = "sys", .children = sysfs_root_entries, .nr_children = ARRAY_SIZE(sysfs_root_entries),
+static const struct proc_dir sysfs_root_dir = {
+	.entries = sysfs_root_entries,
+	.nr_entries = ARRAY_SIZE(sysfs_root_entries),
 };
 
 /* The sysfs root appears in place of `mountpoint`, as proc_mount() does it for /proc. */
 void sysfs_mount(struct dentry *mountpoint)
 {
-	struct dentry *root = proc_new_file(NULL, &sysfs_root, SYSFS_ROOT_INO);
+	struct dentry *root = proc_new_dir(NULL, "sys", 3, SYSFS_ROOT_INO, &sysfs_root_dir);
 
 	if (IS_ERR(root))
 		panic("sysfs: out of memory");

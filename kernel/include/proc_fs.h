@@ -1,19 +1,28 @@
 /*
- * /proc (kernel/fs/proc.c, kernel/fs/proc_pid.c): files generated from
- * kernel state when they are read, in Linux's formats.
+ * /proc (kernel/fs/proc*.c): files generated from kernel state when they
+ * are read, in Linux's formats.  The root holds self and thread-self
+ * (links to the reader's /proc/<tgid> and /proc/<tgid>/task/<tid>), the
+ * system's files, cowl (Cowl's controls) and a directory per process;
+ * /proc/<pid> holds the process's files, exe and cwd, fd/<n> (links to
+ * its open files), fdinfo/<n> (their offsets and flags) and task/<tid>
+ * (each thread's own files: the same but task).  docs/processes.md lists
+ * what each file shows.
  *
  * Adding a file is one entry in a table: proc_root_entries[] in proc.c for
- * /proc/<name>, proc_pid_entries[] in proc_pid.c for /proc/<pid>/<name>.
+ * /proc/<name>, proc_pid_entries[] in proc_pid.c for /proc/<pid>/<name>
+ * (and /proc/<pid>/task/<tid>/<name>).
  * An entry gives either
  *   show: the whole contents, written into a seq_buf when the file is
  *         opened (a consistent snapshot; reads then page through it), or
  *   read: bytes generated on demand for the range each read(2) asks for,
  *         for large or sparse binary files (pagemap, kpagecount), where
  *         `pos` is the file offset, e.g. pfn * 8.
- * or `write` for a control file, `children` for a subdirectory, or `link`
- * for a symbolic link leading to an object of the task (exe, cwd).
- * `task` is the process of the /proc/<pid> directory (NULL for /proc's own
- * files); it is looked up afresh for every open and every read, and a file
+ * or `write` for a control file, `dir` for a subdirectory (what it holds:
+ * struct proc_dir, kernel/fs/proc_internal.h), `link` for a symbolic link
+ * leading to an object of the task (exe, cwd), or `text` for a link whose
+ * text is made for the caller (self, thread-self).
+ * `task` is the task of the /proc/<pid> or task/<tid> directory (NULL for
+ * /proc's own files); it is looked up afresh for every open and every read, and a file
  * whose task has gone fails with ESRCH.
  */
 #ifndef PROC_FS_H
@@ -22,6 +31,7 @@
 
 struct task_struct;
 struct dentry;
+struct proc_dir;
 struct vm_area_struct;
 struct mm_struct;
 
@@ -46,14 +56,17 @@ struct proc_entry {
 	ssize_t (*read)(struct task_struct *task, char *buf, size_t n, off_t pos);
 	/* A control file (mode 0644): one write(2) of a short text line, without its newline. 0 or -errno. */
 	int (*write)(const char *text);
-	/* A directory instead of a file: its entries. */
-	const struct proc_entry *children;
-	size_t nr_children;
-	/* A symbolic link instead: the dentry it leads to (referenced), or ERR_PTR. */
+	/* A directory instead of a file: what it holds (kernel/fs/proc_internal.h). */
+	const struct proc_dir *dir;
+	/* A magic symbolic link instead: the dentry it leads to (referenced), or ERR_PTR. */
 	struct dentry *(*link)(struct task_struct *task);
+	/* An ordinary symbolic link instead: its text, made when it is read; the length or -errno. */
+	int (*text)(char *buf, size_t size);
 };
 
-/* kernel/fs/proc_link.c: /proc/<pid>/exe and cwd */
+/* kernel/fs/proc_link.c: /proc/self and thread-self, /proc/<pid>/exe and cwd */
+int proc_self_text(char *buf, size_t size);
+int proc_thread_self_text(char *buf, size_t size);
 struct dentry *proc_exe_link(struct task_struct *task);
 struct dentry *proc_cwd_link(struct task_struct *task);
 
