@@ -16,6 +16,7 @@
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/pic.h>
+#include <asm/tsc.h>
 #include <sched.h>
 #include <time.h>
 
@@ -96,20 +97,29 @@ static void send_icr(u32 apic_id, u32 low)
 		cpu_relax();
 }
 
+static u32 lapic_timer_current(void)
+{
+	return apic_read(APIC_TIMER_CURRENT);
+}
+
 /*
  * Count the timer down for CALIBRATE_US on the TSC (the PIT calibrated it):
  * the timer's clock is the bus or core crystal clock, which only the
- * measurement tells (10.5.4).  The same on every CPU of one machine.
+ * measurement tells (10.5.4).  The same on every CPU of one machine.  Both
+ * ends are tsc_sample()s: a vCPU paused by the host between the timer's
+ * start and the TSC's changes nothing.
  */
 void lapic_timer_calibrate(void)
 {
 	apic_write(APIC_TIMER_DIVIDE, APIC_TIMER_DIV_16);
 	apic_write(APIC_LVT_TIMER, APIC_LVT_MASKED);
 	apic_write(APIC_TIMER_INITIAL, 0xffffffff);
+	struct tsc_sample start = tsc_sample(lapic_timer_current);
 	udelay(CALIBRATE_US);
-	u32 counted = 0xffffffff - apic_read(APIC_TIMER_CURRENT);
+	struct tsc_sample end = tsc_sample(lapic_timer_current);
 	apic_write(APIC_TIMER_INITIAL, 0);
-	timer_count_per_tick = (u64)counted * (USEC_PER_SEC / HZ) / CALIBRATE_US;
+	u64 tsc_per_tick = tsc_khz() * (MSEC_PER_SEC / HZ);
+	timer_count_per_tick = (u64)(start.count - end.count) * tsc_per_tick / (end.tsc - start.tsc);
 }
 
 /* Periodic, HZ times a second, on LOCAL_TIMER_VECTOR. */
