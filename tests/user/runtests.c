@@ -143,7 +143,7 @@ static int timeout_of(const char *name, int fallback)
 
 struct test_start {
 	const char *name;
-	int go; /* read end: the test starts when a byte comes (run_test) */
+	int go, go_write; /* the pipe: the test starts at its end of file (run_one) */
 };
 
 /* In the child, with stdout on the pipe: a process group of its own, so a time-out can kill it all. */
@@ -155,6 +155,7 @@ static void exec_test(void *arg)
 	char *argv[] = { (char *)name, NULL };
 
 	setpgid(0, 0);
+	close(start->go_write);
 	read(start->go, &c, 1);
 	snprintf(path, sizeof(path), TEST_DIR "/%s", name);
 	execve(path, argv, environ);
@@ -199,7 +200,13 @@ static pid_t start_watchdog(pid_t pgrp, int seconds)
 		_exit(2);
 	}
 	close(ready[1]);
-	read(ready[0], &c, 1); /* end of file if it could not start */
+	/*
+	 * Its byte, then end of file: wait for both, so that the watchdog has
+	 * closed its end and our close frees the pipe's buffer now, not while
+	 * the test counts frames.  Only end of file if it could not start.
+	 */
+	while (read(ready[0], &c, 1) > 0)
+		;
 	close(ready[0]);
 	return pid;
 }
@@ -244,7 +251,7 @@ static int run_one(const char *name, int seconds)
 	int go[2];
 	if (pipe2(go, O_CLOEXEC) < 0)
 		return 0;
-	struct test_start start = { name, go[0] };
+	struct test_start start = { name, go[0], go[1] };
 	pid_t pid = spawn_piped(exec_test, &start, &out);
 	close(go[0]);
 	if (pid < 0) {
@@ -255,7 +262,7 @@ static int run_one(const char *name, int seconds)
 	setpgid(pid, pid); /* also here: the watchdog must not find the group missing */
 	/* The test starts once its watchdog sleeps: while it runs, only the test takes page frames. */
 	pid_t dog = start_watchdog(pid, seconds);
-	write(go[1], "g", 1);
+	/* The test starts at end of file: its exec closes the last end and frees the pipe before its main runs. */
 	close(go[1]);
 	int reported = pass_output(out);
 	close(out);

@@ -1,9 +1,10 @@
 /*
  * watchdog SECONDS PGRP FD: runtests' time-out for one test.  Writes a byte
- * to FD (runtests waits for it) and sleeps SECONDS, then kills process group
- * PGRP and, if there was anything to kill, interrupts its parent (runtests,
- * reading the test's output) with SIGALRM and exits 1; killed by runtests
- * when the test ends in time.
+ * to FD and closes it (runtests waits for the end of file, so the pipe's
+ * frames are back before the test starts), sleeps SECONDS, then kills
+ * process group PGRP and, if there was anything to kill, interrupts its
+ * parent (runtests, reading the test's output) with SIGALRM and exits 1;
+ * killed by runtests when the test ends in time.
  *
  * A program of its own rather than a forked copy of runtests: a copy would
  * share runtests' pages copy-on-write for the whole test, so every page
