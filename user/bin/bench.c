@@ -8,7 +8,8 @@
  * the Linux a user gets by default.
  * TRUE is the tiny program the exec rows run (default /bin/true); GROUPs,
  * if given, pick which groups of rows run (names in `groups` below), e.g.
- * `tools/run-elf build/initrd/bin/bench /bin/true fork_sparse getrandom`.
+ * `tools/run-elf build/initrd/bin/bench /bin/true fork_sparse getrandom`;
+ * `scaling` (creation throughput, one worker per CPU) runs only if named.
  *
  * Every row is the median of several rounds, so that one slow round (a
  * timer interrupt, a cold cache) does not move it.  The program uses only
@@ -49,6 +50,9 @@
 #define SPARSE_SPAN (64ul << 40)
 #define MANY_VMAS 60000
 #define GETRANDOM_CHUNK (64 * MIB)
+#define MAX_WORKERS 64      /* the scaling rows' processes, one per CPU */
+#define WORKER_ROUNDS 100   /* creations each worker makes in one sample */
+#define SCALING_SAMPLES 5
 
 /* Memory sizes and rounds: fewer rounds where one round costs more, so a run under TCG stays short. */
 static const struct {
@@ -332,6 +336,74 @@ static void bench_cow_stretch(void)
 	munmap(raw, (STRETCHES + 1) * STRETCH);
 }
 
+/* The CPUs this process may run on (sched_getaffinity counts them on Linux and Cowl alike). */
+static int usable_cpus(void)
+{
+	unsigned long mask[MAX_WORKERS / (8 * sizeof(long))] = { 0 };
+	long len = syscall(__NR_sched_getaffinity, 0, sizeof(mask), mask);
+	int n = 0;
+
+	if (len < 0)
+		die("bench: sched_getaffinity");
+	for (size_t i = 0; i < (size_t)len / sizeof(long); i++)
+		for (unsigned long m = mask[i]; m; m &= m - 1)
+			n++;
+	return n;
+}
+
+/*
+ * `workers` processes, released at once through a pipe (closing its write
+ * end wakes every reader), each making WORKER_ROUNDS creations: the wall
+ * cycles from the release to the last worker's end, per creation.  With
+ * one worker per CPU, perfect scaling divides it by the number of CPUs.
+ */
+static uint64_t parallel_creations(uint64_t (*round)(void), int workers)
+{
+	pid_t pid[MAX_WORKERS];
+	int go[2];
+	char c;
+
+	if (pipe(go) < 0)
+		die("bench: pipe");
+	for (int w = 0; w < workers; w++) {
+		pid[w] = fork();
+		if (pid[w] < 0)
+			die("bench: fork (worker)");
+		if (pid[w] == 0) {
+			close(go[1]);
+			if (read(go[0], &c, 1) != 0)
+				_exit(1);
+			for (int i = 0; i < WORKER_ROUNDS; i++)
+				round();
+			_exit(0);
+		}
+	}
+	close(go[0]);
+	uint64_t t0 = rdtsc();
+	close(go[1]);
+	for (int w = 0; w < workers; w++)
+		reap(pid[w]);
+	return (rdtsc() - t0) / ((uint64_t)workers * WORKER_ROUNDS);
+}
+
+/* Creation throughput, one worker per CPU: the rows make bench compares across -smp 1, 2 and 4. */
+static void bench_scaling(void)
+{
+	static const struct {
+		const char *name;
+		uint64_t (*round)(void);
+	} rows[] = { { "fork_par", fork_exit_wait }, { "thread_par", thread_create_join } };
+	int workers = usable_cpus();
+	uint64_t t[SCALING_SAMPLES];
+
+	printf("# scaling: %d workers, one per CPU, %d creations each per sample\n", workers, WORKER_ROUNDS);
+	for (size_t r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
+		for (int i = 0; i < SCALING_SAMPLES; i++)
+			t[i] = parallel_creations(rows[r].round, workers);
+		report(rows[r].name, NO_SIZE, median(t, SCALING_SAMPLES), SCALING_SAMPLES);
+	}
+}
+
 static char *true_argv[] = { NULL, NULL };
 static char *empty_envp[] = { NULL };
 
@@ -437,22 +509,26 @@ static void bench_getrandom(void)
 	bench_rounds("getrandom", 1024, getrandom_1g, GETRANDOM_ROUNDS);
 }
 
+/* A group marked by_name runs only when named: `scaling`, which make bench runs alone on 1, 2 and 4 CPUs. */
 static const struct {
 	const char *name;
 	void (*run)(void);
+	int by_name;
 } groups[] = {
-	{ "creations", bench_creations }, { "zero_fault", bench_zero_fault }, { "cow_copy", bench_cow_copy },
-	{ "cow_reuse", bench_cow_reuse }, { "cow_stretch", bench_cow_stretch }, { "exec", bench_execs }, { "fork_sparse", bench_sparse_fork },
-	{ "fork_60kvma", bench_many_vma_fork }, { "getrandom", bench_getrandom },
+	{ "creations", bench_creations, 0 },	  { "zero_fault", bench_zero_fault, 0 },
+	{ "cow_copy", bench_cow_copy, 0 },	  { "cow_reuse", bench_cow_reuse, 0 },
+	{ "cow_stretch", bench_cow_stretch, 0 },  { "exec", bench_execs, 0 },
+	{ "fork_sparse", bench_sparse_fork, 0 },  { "fork_60kvma", bench_many_vma_fork, 0 },
+	{ "getrandom", bench_getrandom, 0 },	  { "scaling", bench_scaling, 1 },
 };
 
-/* Whether a group runs: all do when none is named. */
-static int selected(const char *name, int n, char **names)
+/* Whether a group runs: all but the by_name ones do when none is named. */
+static int selected(const char *name, int by_name, int n, char **names)
 {
 	for (int i = 0; i < n; i++)
 		if (strcmp(names[i], name) == 0)
 			return 1;
-	return n <= 0;
+	return n <= 0 && !by_name;
 }
 
 static void print_header(void)
@@ -485,7 +561,7 @@ int main(int argc, char **argv)
 	true_argv[0] = (char *)true_path;
 	print_header();
 	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
-		if (selected(groups[g].name, argc - 2, argv + 2))
+		if (selected(groups[g].name, groups[g].by_name, argc - 2, argv + 2))
 			groups[g].run();
 	printf("# bench: done\n");
 	fflush(stdout);
