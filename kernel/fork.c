@@ -26,6 +26,7 @@
 #include <futex.h>
 #include <kernel_stat.h>
 #include <asm/cpu.h>
+#include <asm/tlbflush.h>
 #include <uapi/sched.h>
 #include <uapi/errno.h>
 
@@ -90,25 +91,37 @@ void mmput(struct mm_struct *mm)
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
 	struct vm_area_struct *vma, *copy;
+	int err = 0;
 
 	list_for_each_entry(vma, &oldmm->mmap, vm_list) {
 		if (vma->vm_flags & VM_DONTCOPY) {
 			trace_fork_vma(vma, "MADV_DONTFORK, not in the child");
 			continue;
 		}
-		if (!(copy = vm_area_dup(vma)))
-			return -ENOMEM;
+		if (!(copy = vm_area_dup(vma))) {
+			err = -ENOMEM;
+			break;
+		}
 		vma_link(mm, copy);
 		if (vma->vm_flags & VM_WIPEONFORK) {
 			trace_fork_vma(vma, "MADV_WIPEONFORK, the child's copy starts empty");
 			continue;
 		}
-		int err = copy_page_range(mm, oldmm, vma);
-		if (err)
-			return err;
+		if ((err = copy_page_range(mm, oldmm, vma)))
+			break;
 		mm_cond_resched(oldmm); /* tens of thousands of VMAs with no page tables cost time too */
 	}
-	return 0;
+	/*
+	 * The parent's COW mappings were writable a moment ago, and another
+	 * thread of it, on another CPU, may still write through its TLB's old
+	 * entries into frames the child now maps: one flush on every CPU that
+	 * has the parent loaded ends that before fork returns, after an error
+	 * too (some entries may be write-protected by then), as Linux's
+	 * dup_mmap() ends with flush_tlb_mm().  One, not one per VMA: under
+	 * TCG every INVLPG or CR3 load empties QEMU's whole software TLB.
+	 */
+	flush_tlb_mm(oldmm);
+	return err;
 }
 
 /* The layout addresses carry over; VMAs, counts and page tables are rebuilt by dup_mmap(). */

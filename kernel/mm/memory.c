@@ -300,7 +300,6 @@ struct copy_walk {
 	struct mm_struct *dst_mm;
 	struct vm_area_struct *vma;
 	bool share; /* odf: whole stretches are shared, not copied (vma_shares_tables) */
-	bool writable; /* the parent had a writable PTE here, which a COW mapping write-protects */
 };
 
 /* Give the child the present pages of [addr, end), which one leaf table of the parent maps from src_pte on. */
@@ -314,7 +313,6 @@ static int copy_pte_range(pte_t *src_pte, unsigned long addr, unsigned long end,
 	for (; addr != end; addr += PAGE_SIZE, src_pte++, dst_pte++) {
 		if (!pte_present(*src_pte))
 			continue;
-		copy->writable |= pte_write(*src_pte);
 		/* LAB cow: begin */
 		copy_present_pte(copy->dst_mm, copy->vma, dst_pte, src_pte, addr);
 		/* LAB cow: end */
@@ -328,30 +326,23 @@ static int copy_pmd_entry(pte_t *src_pmd, unsigned long addr, unsigned long next
 {
 	struct copy_walk *copy = arg;
 
-	if (copy->share && next - addr == PMD_SIZE) {
-		copy->writable = true; /* the parent's PMD entry loses its write bit */
+	if (copy->share && next - addr == PMD_SIZE)
 		return share_pte_table(copy->dst_mm, src_pmd, addr);
-	}
 	return copy_pte_range(pte_offset(src_pmd, addr), addr, next, arg);
 }
 
 /*
  * fork: give the child the parent's pages for this VMA, sharing each frame
  * (copy_present_pte), or under odf each leaf table the VMA covers whole
- * (share_pte_table).  In a COW mapping the parent's PTEs (or, odf, PMD
- * entries) were writable a moment ago, and another thread of the parent,
- * on another CPU, may still write through its TLB's old entry into a frame
- * the child now maps: the shootdown ends that before fork returns (even
- * after an error, if some entry was write-protected by then).
+ * (share_pte_table).  The parent's PTEs (odf: PMD entries) of a COW
+ * mapping lose their write bit here; dup_mmap() flushes them once, after
+ * the last VMA.
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
 	struct copy_walk copy = { .dst_mm = dst, .vma = vma, .share = vma_shares_tables(vma) };
-	int err = walk_pmd_entries(src->pgd, vma->vm_start, vma->vm_end, copy_pmd_entry, &copy);
 
-	if (copy.writable && is_cow_mapping(vma->vm_flags))
-		flush_tlb_mm_range(src, vma->vm_start, vma->vm_end);
-	return err;
+	return walk_pmd_entries(src->pgd, vma->vm_start, vma->vm_end, copy_pmd_entry, &copy);
 }
 
 static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void *arg)

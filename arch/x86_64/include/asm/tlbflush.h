@@ -20,6 +20,12 @@ static inline void flush_tlb_one(unsigned long va) { __asm__ volatile("invlpg (%
  * reusing a frame they mapped.
  */
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+#define TLB_FLUSH_ALL (~0UL) /* an end that makes flush_tlb_mm_range() drop all of mm's entries */
+/* All of mm's translations, on every CPU that has it loaded: one CR3 load each. */
+static inline void flush_tlb_mm(struct mm_struct *mm)
+{
+	flush_tlb_mm_range(mm, 0, TLB_FLUSH_ALL);
+}
 static inline void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
 {
 	flush_tlb_mm_range(mm, addr & PAGE_MASK, (addr & PAGE_MASK) + PAGE_SIZE);
