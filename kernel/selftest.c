@@ -3,8 +3,34 @@
 #include <cmdline.h>
 #include <printk.h>
 #include <gfp.h>
+#include <smp.h>
+#include <atomic.h>
+#include <asm/cpu.h>
 
 extern struct kernel_test __start_kernel_tests[], __stop_kernel_tests[];
+
+struct together {
+	void (*func)(void *);
+	void *info;
+	atomic_t arrived; /* CPUs in start_together: func starts once all are */
+};
+
+static void start_together(void *arg)
+{
+	struct together *t = arg;
+
+	atomic_inc(&t->arrived);
+	while (atomic_read(&t->arrived) < (int)num_online_cpus())
+		cpu_relax();
+	t->func(t->info);
+}
+
+void on_every_cpu_together(void (*func)(void *), void *info)
+{
+	struct together t = { .func = func, .info = info };
+
+	on_each_cpu(start_together, &t, 1);
+}
 
 static bool selected(const char *selection, const char *name)
 {

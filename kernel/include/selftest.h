@@ -30,6 +30,13 @@ struct kernel_test {
 		}                                     \
 	} while (0)
 
+/*
+ * func(info) on every online CPU at once: an on_each_cpu() call (interrupts
+ * off, without the big kernel lock) whose CPUs wait for each other first,
+ * for the tests of what several CPUs may do at the same time.
+ */
+void on_every_cpu_together(void (*func)(void *), void *info);
+
 /* Runs the selected tests; returns the number that failed. */
 int run_kernel_selftests(const char *selection);
 #endif

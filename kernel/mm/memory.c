@@ -367,10 +367,11 @@ static int zap_pte_range(pte_t *pte, unsigned long addr, unsigned long end, void
  * Unmap [start, end) of a VMA, dropping each page's reference, then shoot
  * down the TLB entries on every CPU that has the mm loaded.  A frame freed
  * before the shootdown cannot be handed out again meanwhile: every caller
- * of the page allocator but its self-test holds the big kernel lock, which
- * this CPU keeps until the flush is done whenever another task shares the
- * mm (mm_cond_resched() lets it go only where none does, and then no
- * other CPU runs the mm's user code).  The caller unshared its odf tables.
+ * of the page allocator and kmalloc but their boot-time self-tests holds
+ * the big kernel lock, which this CPU keeps until the flush is done
+ * whenever another task shares the mm (mm_cond_resched() lets it go only
+ * where none does, and then no other CPU runs the mm's user code).  The
+ * caller unshared its odf tables.
  */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {

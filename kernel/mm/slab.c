@@ -5,17 +5,25 @@
  * kfree() needs no size and an empty slab goes straight back to the page
  * allocator (nothing is cached: the free page count stays exact).
  * Requests over 2048 bytes get whole pages.
+ *
+ * slab_lock makes it callable on any CPU, with the big kernel lock or
+ * without (an IPI function).  It is taken with interrupts off, as callers
+ * run with them off and on.  Lock order: slab_lock, then zone_lock (a new
+ * slab's page is allocated with slab_lock held).
  */
 #include <mm.h>
 #include <slab.h>
 #include <string.h>
 #include <printk.h>
 #include <bug.h>
+#include <spinlock.h>
 
 #define MIN_SHIFT 4
 #define MAX_SHIFT 11
 #define NR_CLASSES (MAX_SHIFT - MIN_SHIFT + 1)
 
+/* Protects partial[] and, of every slab page, its freelist, inuse count, lru link and PG_slab. */
+static DEFINE_SPINLOCK(slab_lock);
 static struct list_head partial[NR_CLASSES]; /* slabs with at least one free object */
 
 void kmalloc_init(void)
@@ -80,15 +88,20 @@ void *kmalloc(size_t size)
 	if (size > (1ul << MAX_SHIFT))
 		return kmalloc_large(size);
 	unsigned cls = size_class(size);
+	unsigned long flags;
+	void **obj = NULL;
+
+	spin_lock_irqsave(&slab_lock, flags);
 	struct page *page = list_empty(&partial[cls]) ? new_slab(cls)
 						      : list_first_entry(&partial[cls], struct page, lru);
-	if (!page)
-		return NULL;
-	void **obj = page->freelist;
-	page->freelist = *obj;
-	page->inuse++;
-	if (!page->freelist)
-		list_del(&page->lru);
+	if (page) {
+		obj = page->freelist;
+		page->freelist = *obj;
+		page->inuse++;
+		if (!page->freelist)
+			list_del(&page->lru);
+	}
+	spin_unlock_irqrestore(&slab_lock, flags);
 	return obj;
 }
 
@@ -111,14 +124,21 @@ void kfree(const void *p)
 		__free_pages(page, page->order);
 		return;
 	}
+	unsigned long flags;
+	bool empty;
+
+	spin_lock_irqsave(&slab_lock, flags);
 	BUG_ON(!(page->flags & PG_slab));
 	if (!page->freelist)
 		list_add(&page->lru, &partial[size_class(page->objsize)]);
 	*(void **)p = page->freelist;
 	page->freelist = (void *)p;
-	if (--page->inuse == 0) {
+	empty = --page->inuse == 0;
+	if (empty) {
 		list_del(&page->lru);
 		page->flags &= ~PG_slab;
-		__free_pages(page, 0);
 	}
+	spin_unlock_irqrestore(&slab_lock, flags);
+	if (empty)
+		__free_pages(page, 0); /* no other CPU can reach the page any more */
 }

@@ -91,23 +91,9 @@ KERNEL_TEST(page_alloc_fault_injection)
 
 static struct {
 	struct page *shared; /* each CPU takes STRESS_REFS references, then drops them */
-	atomic_t arrived;    /* CPUs in the function: all start together */
 	atomic_t stolen;     /* marks found overwritten: pages held by two CPUs at once */
 	atomic_t failed;     /* allocations that returned NULL */
 } stress;
-
-static void start_together(void)
-{
-	atomic_inc(&stress.arrived);
-	while (atomic_read(&stress.arrived) < (int)num_online_cpus())
-		cpu_relax();
-}
-
-static void on_every_cpu_together(smp_call_func_t func)
-{
-	atomic_set(&stress.arrived, 0);
-	on_each_cpu(func, NULL, 1);
-}
 
 static void hold_pages(struct page **held, u64 mark)
 {
@@ -139,7 +125,6 @@ static void alloc_and_free(void *arg)
 	struct page *held[STRESS_HELD];
 
 	(void)arg;
-	start_together();
 	for (u64 round = 0; round < STRESS_ROUNDS; round++) {
 		u64 mark = cpu << 32 | round * STRESS_HELD;
 		hold_pages(held, mark);
@@ -150,7 +135,6 @@ static void alloc_and_free(void *arg)
 static void get_shared(void *arg)
 {
 	(void)arg;
-	start_together();
 	for (int i = 0; i < STRESS_REFS; i++) {
 		get_page(stress.shared);
 		barrier(); /* one increment each time: a plain ++ in this loop would be added up into one */
@@ -160,7 +144,6 @@ static void get_shared(void *arg)
 static void put_shared(void *arg)
 {
 	(void)arg;
-	start_together();
 	for (int i = 0; i < STRESS_REFS; i++)
 		put_page(stress.shared);
 }
@@ -173,8 +156,8 @@ KERNEL_TEST(page_alloc_every_cpu_at_once)
 	memset(&stress, 0, sizeof(stress));
 	stress.shared = alloc_page();
 	KT_ASSERT(stress.shared);
-	on_every_cpu_together(alloc_and_free);
-	on_every_cpu_together(get_shared);
+	on_every_cpu_together(alloc_and_free, NULL);
+	on_every_cpu_together(get_shared, NULL);
 	printk("page_alloc: %u CPUs, %d pages each: %d held twice, %d not given, "
 	       "free count %ld off, shared count %d of %d\n",
 	       num_online_cpus(), STRESS_ROUNDS * STRESS_HELD, atomic_read(&stress.stolen),
@@ -183,7 +166,7 @@ KERNEL_TEST(page_alloc_every_cpu_at_once)
 	KT_ASSERT(atomic_read(&stress.stolen) == 0 && atomic_read(&stress.failed) == 0);
 	KT_ASSERT(nr_free_pages() == before - 1);
 	KT_ASSERT(page_count(stress.shared) == want_count);
-	on_every_cpu_together(put_shared);
+	on_every_cpu_together(put_shared, NULL);
 	KT_ASSERT(page_count(stress.shared) == 1);
 	put_page(stress.shared);
 	KT_ASSERT(nr_free_pages() == before);

@@ -70,14 +70,10 @@ KERNEL_TEST(smp_on_each_cpu_reaches_every_cpu)
 static DEFINE_SPINLOCK(counter_lock); /* protects counter */
 static unsigned long counter;
 static atomic_t lock_waits;           /* times a CPU found the lock taken */
-static atomic_t arrived;              /* CPUs in count_under_lock: all start counting together */
 
 static void count_under_lock(void *arg)
 {
 	(void)arg;
-	atomic_inc(&arrived);
-	while (atomic_read(&arrived) < (int)num_online_cpus())
-		cpu_relax();
 	for (int i = 0; i < INCREMENTS; i++) {
 		if (!spin_trylock(&counter_lock)) {
 			atomic_inc(&lock_waits);
@@ -95,8 +91,7 @@ KERNEL_TEST(spinlock_counter_exact_under_contention)
 {
 	counter = 0;
 	atomic_set(&lock_waits, 0);
-	atomic_set(&arrived, 0);
-	on_each_cpu(count_under_lock, NULL, 1);
+	on_every_cpu_together(count_under_lock, NULL);
 	printk("spinlock: %u CPUs, %d waits for the lock\n", num_online_cpus(), atomic_read(&lock_waits));
 	KT_ASSERT(counter == (unsigned long)INCREMENTS * num_online_cpus());
 	KT_ASSERT(!spin_is_locked(&counter_lock));
