@@ -59,14 +59,14 @@ struct mm_struct *mm_alloc(void)
 	memcpy(mm->pgd + USER_PGD_ENTRIES, init_pgd + USER_PGD_ENTRIES,
 	       (PTRS_PER_TABLE - USER_PGD_ENTRIES) * sizeof(pte_t));
 	INIT_LIST_HEAD(&mm->mmap);
-	mm->mm_users = 1;
-	mm->mm_count = 1;
+	atomic_set(&mm->mm_users, 1);
+	atomic_set(&mm->mm_count, 1);
 	return mm;
 }
 
 void mmdrop(struct mm_struct *mm)
 {
-	if (--mm->mm_count)
+	if (!atomic_dec_and_test(&mm->mm_count))
 		return;
 	put_page(virt_to_page(mm->pgd));
 	kfree(mm);
@@ -74,7 +74,7 @@ void mmdrop(struct mm_struct *mm)
 
 void mmput(struct mm_struct *mm)
 {
-	if (--mm->mm_users)
+	if (!atomic_dec_and_test(&mm->mm_users))
 		return;
 	exit_mmap(mm);
 	if (mm->exe_file)
@@ -201,14 +201,14 @@ static int copy_fs(u64 flags, struct task_struct *p)
 static int copy_sighand(u64 flags, struct task_struct *p)
 {
 	if (flags & CLONE_SIGHAND) { /* p->sighand is current->sighand */
-		current->sighand->count++;
+		atomic_inc(&current->sighand->count);
 		return 0;
 	}
 	struct sighand_struct *sig = kmalloc(sizeof(*sig));
 	if (!sig)
 		return -ENOMEM;
 	*sig = *current->sighand;
-	sig->count = 1;
+	atomic_set(&sig->count, 1);
 	if (flags & CLONE_CLEAR_SIGHAND) /* clone3: handlers back to default, ignored stays ignored */
 		for (int i = 0; i < _NSIG; i++)
 			if (sig->action[i].handler != SIG_IGN)
@@ -225,13 +225,13 @@ static int copy_sighand(u64 flags, struct task_struct *p)
 static int copy_signal(u64 flags, struct task_struct *p)
 {
 	if (flags & CLONE_THREAD) { /* p->signal is current->signal: the same thread group */
-		current->signal->count++;
+		atomic_inc(&current->signal->count);
 		return 0;
 	}
 	struct signal_struct *sig = kzalloc(sizeof(*sig));
 	if (!sig)
 		return -ENOMEM;
-	sig->count = 1;
+	atomic_set(&sig->count, 1);
 	sig->pgrp = current->signal->pgrp; /* a new process starts in its parent's group */
 	sig->session = current->signal->session;
 	sig->tty = current->signal->tty; /* the controlling terminal is inherited */
@@ -244,14 +244,14 @@ static int copy_signal(u64 flags, struct task_struct *p)
 
 void put_sighand(struct sighand_struct *sighand)
 {
-	if (--sighand->count == 0)
+	if (atomic_dec_and_test(&sighand->count))
 		kfree(sighand);
 }
 
 /* Drop a task's reference to its thread group (the last one frees it). */
 void put_signal(struct signal_struct *sig)
 {
-	if (--sig->count == 0)
+	if (atomic_dec_and_test(&sig->count))
 		kfree(sig);
 }
 
@@ -271,13 +271,13 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	}
 	*p = *orig;
 	p->stack = page_address(stack);
-	p->usage = 1;
+	atomic_set(&p->usage, 1);
 	return p;
 }
 
 void put_task_struct(struct task_struct *p)
 {
-	if (--p->usage)
+	if (!atomic_dec_and_test(&p->usage))
 		return;
 	__free_pages(virt_to_page(p->stack), THREAD_ORDER);
 	kfree(p);
@@ -428,7 +428,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		goto bad_fork_cleanup_namespaces;
 
 	/* No more failure paths after this point: nothing below is ever undone. */
-	p->pid_ns->count++;
+	atomic_inc(&p->pid_ns->count);
 	link_task(p, flags);
 	total_forks++;
 	return p;
@@ -495,7 +495,7 @@ void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 
 	exit_robust_list(tsk); /* Linux's futex_exit_release / futex_exec_release */
 	if (tsk->clear_child_tid) {
-		if (mm->mm_users > 1 && !put_user_obj(tsk->clear_child_tid, &zero))
+		if (atomic_read(&mm->mm_users) > 1 && !put_user_obj(tsk->clear_child_tid, &zero))
 			futex_wake((u32 __user *)tsk->clear_child_tid, 1);
 		tsk->clear_child_tid = NULL;
 	}

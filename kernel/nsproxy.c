@@ -14,12 +14,12 @@
 #include <uapi/errno.h>
 
 static struct uts_namespace init_uts_ns = {
-	.count = 1,
+	.count = ATOMIC_INIT(1),
 	.name = { "Cowl", "cowl", "0.1.0", "#1", "x86_64", "(none)" },
 };
 
 struct nsproxy init_nsproxy = {
-	.count = 1,
+	.count = ATOMIC_INIT(1),
 	.uts_ns = &init_uts_ns,
 	.pid_ns_for_children = &init_pid_ns,
 };
@@ -31,7 +31,7 @@ static struct uts_namespace *clone_uts_ns(struct uts_namespace *old)
 	struct uts_namespace *ns = kmalloc(sizeof(*ns));
 
 	if (ns) {
-		ns->count = 1;
+		atomic_set(&ns->count, 1);
 		ns->name = old->name; /* the child starts with the parent's hostname */
 	}
 	return ns;
@@ -39,7 +39,7 @@ static struct uts_namespace *clone_uts_ns(struct uts_namespace *old)
 
 static void put_uts_ns(struct uts_namespace *ns)
 {
-	if (--ns->count == 0)
+	if (atomic_dec_and_test(&ns->count))
 		kfree(ns);
 }
 
@@ -48,7 +48,7 @@ static struct uts_namespace *copy_utsname(u64 flags, struct uts_namespace *old)
 {
 	if (flags & CLONE_NEWUTS)
 		return clone_uts_ns(old);
-	old->count++;
+	atomic_inc(&old->count);
 	return old;
 }
 
@@ -56,13 +56,13 @@ static struct pid_namespace *copy_pid_ns(u64 flags, struct pid_namespace *old)
 {
 	if (flags & CLONE_NEWPID)
 		return create_pid_namespace(old);
-	old->count++;
+	atomic_inc(&old->count);
 	return old;
 }
 
 void put_nsproxy(struct nsproxy *ns)
 {
-	if (--ns->count)
+	if (!atomic_dec_and_test(&ns->count))
 		return;
 	put_uts_ns(ns->uts_ns);
 	put_pid_ns(ns->pid_ns_for_children);
@@ -76,7 +76,7 @@ static struct nsproxy *create_new_namespaces(u64 flags, struct nsproxy *old)
 
 	if (!ns)
 		return NULL;
-	ns->count = 1;
+	atomic_set(&ns->count, 1);
 	if (!(ns->uts_ns = copy_utsname(flags, old->uts_ns)))
 		goto bad_ns_free;
 	if (!(ns->pid_ns_for_children = copy_pid_ns(flags, old->pid_ns_for_children)))
@@ -98,7 +98,7 @@ int copy_namespaces(u64 flags, struct task_struct *p)
 	if (flags & UNSUPPORTED_NS)
 		return -EINVAL;
 	if (!(flags & (CLONE_NEWUTS | CLONE_NEWPID))) { /* p->nsproxy is current->nsproxy */
-		current->nsproxy->count++;
+		atomic_inc(&current->nsproxy->count);
 		return 0;
 	}
 	if (!(ns = create_new_namespaces(flags, current->nsproxy)))

@@ -14,7 +14,7 @@
 
 #define RESERVED_PIDS 300 /* after wrapping, start above the daemons' pids */
 
-struct pid_namespace init_pid_ns = { .count = 1, .level = 0 };
+struct pid_namespace init_pid_ns = { .count = ATOMIC_INIT(1), .level = 0 };
 
 struct pid_namespace *create_pid_namespace(struct pid_namespace *parent)
 {
@@ -22,16 +22,16 @@ struct pid_namespace *create_pid_namespace(struct pid_namespace *parent)
 
 	if (parent->level + 1 >= MAX_PID_NS_LEVEL || !(ns = kzalloc(sizeof(*ns))))
 		return NULL;
-	ns->count = 1;
+	atomic_set(&ns->count, 1);
 	ns->level = parent->level + 1;
 	ns->parent = parent;
-	parent->count++;
+	atomic_inc(&parent->count);
 	return ns;
 }
 
 void put_pid_ns(struct pid_namespace *ns)
 {
-	while (ns && ns != &init_pid_ns && --ns->count == 0) {
+	while (ns && ns != &init_pid_ns && atomic_dec_and_test(&ns->count)) {
 		struct pid_namespace *parent = ns->parent;
 		kfree(ns);
 		ns = parent;

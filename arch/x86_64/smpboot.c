@@ -65,7 +65,7 @@ static struct task_struct *idle_task_init(unsigned int cpu)
 		.flags = PF_KTHREAD,
 		.cpu = cpu,
 		.cpus_mask = { 1UL << cpu },
-		.usage = 1,
+		.usage = ATOMIC_INIT(1),
 		.stack = idle_stacks[cpu - 1],
 		.group_leader = idle,
 		.pid_ns = init_task.pid_ns,

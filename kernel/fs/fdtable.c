@@ -11,7 +11,7 @@
 #include <syscalls.h>
 
 struct files_struct {
-	int count;
+	atomic_t count;
 	struct file *fd[NR_OPEN];
 	u64 cloexec[NR_OPEN / BITS_PER_LONG];
 };
@@ -40,7 +40,7 @@ struct files_struct *files_alloc(void)
 	struct files_struct *t = kzalloc(sizeof(*t));
 
 	if (t)
-		t->count = 1;
+		atomic_set(&t->count, 1);
 	return t;
 }
 
@@ -61,12 +61,12 @@ struct files_struct *dup_fd(struct files_struct *old)
 
 void get_files_struct(struct files_struct *files)
 {
-	files->count++;
+	atomic_inc(&files->count);
 }
 
 void put_files_struct(struct files_struct *files)
 {
-	if (--files->count)
+	if (!atomic_dec_and_test(&files->count))
 		return;
 	for (unsigned fd = 0; fd < NR_OPEN; fd++)
 		if (files->fd[fd])

@@ -9,7 +9,7 @@
 #include <uaccess.h>
 
 struct fs_struct {
-	int count;
+	atomic_t count;
 	int umask;
 	struct dentry *pwd;
 };
@@ -20,7 +20,7 @@ struct fs_struct *fs_alloc_root(void)
 
 	if (!fs)
 		return NULL;
-	fs->count = 1;
+	atomic_set(&fs->count, 1);
 	fs->umask = 022;
 	fs->pwd = dget(vfs_root);
 	return fs;
@@ -32,7 +32,7 @@ struct fs_struct *copy_fs_struct(struct fs_struct *old)
 
 	if (!fs)
 		return NULL;
-	fs->count = 1;
+	atomic_set(&fs->count, 1);
 	fs->umask = old->umask;
 	fs->pwd = dget(old->pwd);
 	return fs;
@@ -40,12 +40,12 @@ struct fs_struct *copy_fs_struct(struct fs_struct *old)
 
 void get_fs_struct(struct fs_struct *fs)
 {
-	fs->count++;
+	atomic_inc(&fs->count);
 }
 
 void put_fs_struct(struct fs_struct *fs)
 {
-	if (--fs->count)
+	if (!atomic_dec_and_test(&fs->count))
 		return;
 	dput(fs->pwd);
 	kfree(fs);

@@ -89,9 +89,9 @@ static inline void add_mm_counter(struct mm_struct *mm, enum mm_counter member, 
 
 /* kernel/fork.c: creating and dropping address spaces */
 struct mm_struct *mm_alloc(void);
-static inline void mmget(struct mm_struct *mm) { mm->mm_users++; }  /* one more user (CLONE_VM) */
+static inline void mmget(struct mm_struct *mm) { atomic_inc(&mm->mm_users); }  /* one more user (CLONE_VM) */
 void mmput(struct mm_struct *mm);    /* drop a user: tear down at the last */
-static inline void mmgrab(struct mm_struct *mm) { mm->mm_count++; } /* pin the struct and PML4 (lazy TLB) */
+static inline void mmgrab(struct mm_struct *mm) { atomic_inc(&mm->mm_count); } /* pin the struct and PML4 (lazy TLB) */
 void mmdrop(struct mm_struct *mm);   /* drop a reference to the struct */
 
 /* kernel/mm/mmap.c */

@@ -76,8 +76,8 @@ struct mm_struct {
 	struct list_head mmap;           /* VMAs in address order */
 	struct rb_root mm_rb;            /* the same VMAs, searchable */
 	int map_count;                   /* how many: at most sysctl_max_map_count (+1, as Linux) */
-	int mm_users;                    /* tasks using this address space */
-	int mm_count;                    /* references to the struct and PML4: the users count as one, a lazy kernel thread as one */
+	atomic_t mm_users;               /* tasks using this address space */
+	atomic_t mm_count;               /* references to the struct and PML4: the users count as one, a lazy kernel thread as one */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;

@@ -5,13 +5,14 @@
 #ifndef NSPROXY_H
 #define NSPROXY_H
 #include <types.h>
+#include <atomic.h>
 
 struct task_struct;
 struct uts_namespace;
 struct pid_namespace;
 
 struct nsproxy {
-	int count;
+	atomic_t count;
 	struct uts_namespace *uts_ns;
 	struct pid_namespace *pid_ns_for_children;
 };

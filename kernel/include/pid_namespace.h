@@ -2,11 +2,12 @@
 #ifndef PID_NAMESPACE_H
 #define PID_NAMESPACE_H
 #include <types.h>
+#include <atomic.h>
 
 struct task_struct;
 
 struct pid_namespace {
-	int count;
+	atomic_t count;
 	int level;                        /* 0 for the initial namespace */
 	struct pid_namespace *parent;
 	struct task_struct *child_reaper; /* pid 1 of the namespace: adopts orphans */

@@ -14,6 +14,7 @@
 #include <asm/ptrace.h>
 #include <asm/percpu.h>
 #include <cpumask.h>
+#include <atomic.h>
 #include <cred.h>
 #include <uapi/signal.h>
 #include <uapi/resource.h>
@@ -109,13 +110,13 @@ struct k_sigpending {
 
 /* Signal handlers: shared with CLONE_SIGHAND. */
 struct sighand_struct {
-	int count;
+	atomic_t count;
 	struct k_sigaction action[_NSIG];
 };
 
 /* The thread group ("process"): shared with CLONE_THREAD. */
 struct signal_struct {
-	int count;                        /* references (tasks + waiters) */
+	atomic_t count;                   /* references (tasks + waiters) */
 	int nr_threads;                   /* tasks in the group */
 	int live;                         /* ... that have not exited yet */
 	struct list_head thread_head;     /* the tasks, through thread_node */
@@ -183,7 +184,7 @@ struct task_struct {
 	unsigned long sas_ss_sp;          /* sigaltstack: base of the alternate signal stack */
 	size_t sas_ss_size;               /* its size; 0 when there is none (SS_DISABLE) */
 	unsigned sas_ss_flags;            /* the ss_flags it was set with (SS_AUTODISARM matters) */
-	int usage;                        /* references to this task_struct */
+	atomic_t usage;                   /* references to this task_struct */
 
 	int time_slice;                   /* ticks left before preemption */
 	u64 start_time;                   /* jiffies at creation */

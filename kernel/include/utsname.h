@@ -2,9 +2,10 @@
 #ifndef UTSNAME_H
 #define UTSNAME_H
 #include <uapi/utsname.h>
+#include <atomic.h>
 
 struct uts_namespace {
-	int count;
+	atomic_t count;
 	struct utsname name;
 };
 #endif

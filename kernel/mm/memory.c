@@ -268,7 +268,7 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned 
  */
 void mm_cond_resched(const struct mm_struct *mm)
 {
-	if (mm->mm_users <= 1)
+	if (atomic_read(&mm->mm_users) <= 1)
 		cond_resched();
 }
 

@@ -53,9 +53,9 @@ LIST_HEAD(task_list);
 struct kernel_cpustat kcpustat[NR_CPUS];
 static u64 nr_switches;
 
-static struct sighand_struct init_sighand = { .count = 1 };
+static struct sighand_struct init_sighand = { .count = ATOMIC_INIT(1) };
 static struct signal_struct init_signal = {
-	.count = 1,
+	.count = ATOMIC_INIT(1),
 	.nr_threads = 1,
 	.live = 1,
 	.thread_head = LIST_HEAD_INIT(init_signal.thread_head),
@@ -69,7 +69,7 @@ void sched_init(void)
 	init_task.signal = &init_signal;
 	init_task.nsproxy = &init_nsproxy;
 	init_task.pid_ns = &init_pid_ns;
-	init_task.usage = 1;
+	atomic_set(&init_task.usage, 1);
 	init_rlimits(init_signal.rlim);
 	list_add(&init_task.thread_node, &init_signal.thread_head);
 	fpu_init_state(&init_task.thread.fpu);
