@@ -144,15 +144,21 @@ static void on_usr1(int sig)
 	usr1s++;
 }
 
-/* A child that sends SIGUSR1 to us after `ms`. */
-static pid_t signal_later(long ms)
+/*
+ * A child that sends SIGUSR1 to us after `ms`; then, if wake_fd >= 0, after
+ * `ms` more (the signal has long been there), writes a byte to it.
+ */
+static pid_t signal_later(long ms, int wake_fd)
 {
 	pid_t parent = getpid(), pid = fork();
 
 	if (pid == 0) {
 		sleep_ms(ms);
 		kill(parent, SIGUSR1);
-		_exit(0);
+		if (wake_fd < 0)
+			_exit(0);
+		sleep_ms(ms);
+		_exit(write(wake_fd, "w", 1) != 1);
 	}
 	return pid;
 }
@@ -165,12 +171,12 @@ static void interrupted(void)
 	if (pipe(fds) < 0)
 		return;
 	sigaction(SIGUSR1, &sa, NULL);
-	pid_t pid = signal_later(100);
+	pid_t pid = signal_later(100, -1);
 	CHECK("poll_eintr", poll_one(fds[0], POLLIN, -1) == -1 && errno == EINTR && usr1s == 1);
 	waitpid(pid, NULL, 0);
 	sa.sa_flags = SA_RESTART; /* poll and select are never restarted after a handler */
 	sigaction(SIGUSR1, &sa, NULL);
-	pid = signal_later(100);
+	pid = signal_later(100, -1);
 	fd_set r;
 	FD_ZERO(&r);
 	FD_SET(fds[0], &r);
@@ -179,20 +185,28 @@ static void interrupted(void)
 	CHECK("select_eintr_time_left", tv.tv_sec < 5 && tv.tv_sec >= 3);
 	waitpid(pid, NULL, 0);
 
-	/* The mask keeps SIGUSR1 out for the length of the call; it is handled once the call is over. */
+	/*
+	 * The mask keeps SIGUSR1 out for the length of the call, which ends
+	 * when the byte the child writes 50 ms after the signal comes (not at
+	 * a time a loaded host might miss); it is handled once the call is
+	 * over.  Without the mask the signal would end the call with EINTR.
+	 */
 	sigset_t mask = 0;
 	sigaddset(&mask, SIGUSR1);
+	char c;
 	usr1s = 0;
-	pid = signal_later(50);
-	struct timespec ts = { 0, 300000000 };
+	pid = signal_later(50, fds[1]);
+	struct timespec ts = { 5, 0 };
 	struct pollfd p = { fds[0], POLLIN, 0 };
-	CHECK("ppoll_mask_blocks_during_call", ppoll(&p, 1, &ts, &mask) == 0 && usr1s == 1);
+	CHECK("ppoll_mask_blocks_during_call", ppoll(&p, 1, &ts, &mask) == 1 && usr1s == 1);
 	waitpid(pid, NULL, 0);
+	read(fds[0], &c, 1);
 	usr1s = 0;
-	pid = signal_later(50);
+	pid = signal_later(50, fds[1]);
 	FD_SET(fds[0], &r);
-	CHECK("pselect_mask_blocks_during_call", pselect(fds[0] + 1, &r, NULL, NULL, &ts, &mask) == 0 && usr1s == 1);
+	CHECK("pselect_mask_blocks_during_call", pselect(fds[0] + 1, &r, NULL, NULL, &ts, &mask) == 1 && usr1s == 1);
 	waitpid(pid, NULL, 0);
+	read(fds[0], &c, 1);
 	CHECK_ERRNO("ppoll_bad_sigsetsize_einval", syscall(__NR_ppoll, &p, 1, &ts, &mask, 4), EINVAL);
 	signal(SIGUSR1, SIG_DFL);
 	close(fds[0]);
