@@ -103,9 +103,12 @@ static unsigned int cpu_load(unsigned int cpu)
  * parent sleeps until it execs or exits: nothing would run in parallel),
  * stay on their creator's if allowed.  Any other user task, a thread of the
  * same process too (TLB shootdowns keep its mm's TLBs right wherever it
- * runs), goes to the allowed CPU with the fewest tasks; among equals,
- * another CPU than its creator's, the next in turn, so that two threads
- * really run at once.
+ * runs), goes to another allowed CPU only if that one has fewer tasks (the
+ * next in turn among such), so that two threads really run at once where a
+ * CPU is free; else it stays: a CPU as busy elsewhere would not run it any
+ * sooner, and a creation across CPUs costs IPIs and a second CR3 load
+ * (make bench's scaling rows: 2 CPUs made 0.53x and 0.34x the fork and
+ * thread throughput of one with the old "another CPU among equals").
  */
 static unsigned int select_task_rq(const struct task_struct *p)
 {
@@ -122,8 +125,7 @@ static unsigned int select_task_rq(const struct task_struct *p)
 	}
 	for (unsigned int i = 1; i <= NR_CPUS; i++) {
 		unsigned int cpu = (next_cpu + i) % NR_CPUS;
-		if (cpumask_test_cpu(cpu, &allowed) && cpu != current->cpu && cpu_load(cpu) <= cpu_load(best) &&
-		    (best == current->cpu || cpu_load(cpu) < cpu_load(best)))
+		if (cpumask_test_cpu(cpu, &allowed) && cpu != current->cpu && cpu_load(cpu) < cpu_load(best))
 			best = cpu;
 	}
 	return next_cpu = best;
